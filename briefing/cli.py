@@ -1,0 +1,192 @@
+"""The `briefing` command: parse options, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from briefing import __version__
+from briefing.errors import BriefingError
+
+
+class _ReportingGroup(TyperGroup):
+    """Turns every `BriefingError` into one line on stderr and its exit code: the one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BriefingError as error:
+            typer.echo(f"briefing: error: {error.message}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(
+    cls=_ReportingGroup,
+    help="Turn news articles into a short spoken audio briefing for your phone.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files (.txt, .md or .html), or - to read one from stdin.",
+        metavar="INPUT...",
+        show_default=False,
+    ),
+]
+SentencesOpt = Annotated[
+    int,
+    typer.Option("--sentences", "-n", min=1, max=20, help="Sentences to keep from each story."),
+]
+DateOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--date",
+        formats=["%Y-%m-%d"],
+        help="The date the briefing is for (YYYY-MM-DD). Default: today.",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Turn news articles into a short spoken audio briefing for your phone.
+
+    Start with: briefing make article.txt
+    """
+
+
+@app.command()
+def make(
+    inputs: InputsArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the briefing (.mp3 or .wav). Default: briefing-YYYY-MM-DD.mp3 here.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    sentences: SentencesOpt = 3,
+    date: DateOpt = None,
+    voice: Annotated[
+        str, typer.Option("--voice", help="Voice preset name (see `briefing voices`) or .toml path.")
+    ] = "default",
+) -> None:
+    """Make a spoken briefing (MP3) from one or more articles."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from briefing.models import Length
+    from briefing.pipeline import make_briefing
+    from briefing.tts import load_preset
+
+    preset = load_preset(voice)
+    with Progress(
+        TextColumn("Voicing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} segments"),
+        TimeRemainingColumn(),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+        console=_stderr_console(),
+    ) as progress:
+        task = progress.add_task("voicing", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = make_briefing(
+            inputs,
+            output,
+            length=Length(sentences=sentences, words_per_minute=preset.settings.rate_wpm),
+            date=date.date() if date else None,
+            voice=voice,
+            on_progress=on_progress,
+        )
+    minutes, seconds = divmod(round(result.duration_s), 60)
+    stories = result.story_count
+    typer.echo(
+        f"Wrote {result.path} ({minutes}:{seconds:02d}, {stories} "
+        f"{'story' if stories == 1 else 'stories'})."
+    )
+    _report_failures(result.failures)
+    typer.echo(f"Listen: copy it to your phone, or play it here with: ffplay -nodisp {result.path}")
+    if result.failures:
+        raise typer.Exit(max(f.exit_code for f in result.failures))
+
+
+@app.command()
+def script(
+    inputs: InputsArg,
+    sentences: SentencesOpt = 3,
+    date: DateOpt = None,
+) -> None:
+    """Print the spoken script of a briefing, without making audio."""
+    from briefing.models import Length
+    from briefing.pipeline import build_script
+
+    result, failures = build_script(
+        inputs, length=Length(sentences=sentences), date=date.date() if date else None
+    )
+    typer.echo(result.text)
+    _report_failures(failures)
+    if failures:
+        raise typer.Exit(max(f.exit_code for f in failures))
+
+
+@app.command()
+def voices() -> None:
+    """List the voice presets and the voices the default engine offers."""
+    from briefing.tts import get_engine, load_preset, preset_paths
+
+    typer.echo("Presets (use with --voice NAME):")
+    for path in preset_paths():
+        preset = load_preset(str(path))
+        typer.echo(f"  {preset.name:<12} {preset.engine:<9} {preset.description}")
+    engine = get_engine("pyttsx3")
+    try:
+        engine_voices = engine.list_voices()
+    finally:
+        engine.close()
+    typer.echo(f"\nVoices of the pyttsx3 engine ({len(engine_voices)}; set `voice` in a preset):")
+    for voice in engine_voices:
+        languages = ", ".join(voice.languages)
+        typer.echo(f"  {voice.id:<28} {voice.name} [{languages}]")
+
+
+def _report_failures(failures: Any) -> None:
+    for failure in failures:
+        typer.echo(f"briefing: skipped {failure.origin}: {failure.reason}", err=True)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def main() -> None:
+    app(prog_name="briefing")

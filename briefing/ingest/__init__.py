@@ -1,0 +1,88 @@
+"""Ingest: turn a file, stdin or bytes into an `Article` of clean plain text."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from briefing.errors import InputError
+from briefing.ingest.decode import decode_text
+from briefing.ingest.html import parse_html
+from briefing.ingest.plaintext import parse_markdown, parse_plain_text
+from briefing.models import Article
+
+__all__ = ["MAX_INPUT_BYTES", "load_article", "parse_article"]
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+"""Articles are a few kilobytes; past this a file is almost surely not an article."""
+
+_HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >])", re.IGNORECASE)
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MIN_WORDS = 5
+
+
+def load_article(source: str | Path) -> Article:
+    """Read an article from a path, or from stdin when `source` is "-"."""
+    if str(source) == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return parse_article(data, origin="stdin")
+    path = Path(source)
+    origin = str(source)
+    if not path.exists():
+        raise InputError(f"{origin}: no such file; check the path.")
+    if path.is_dir():
+        raise InputError(f"{origin}: is a folder; give an article file (.txt, .md or .html).")
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{origin}: is {size // (1024 * 1024)} MB, too large for an article "
+                f"(limit {MAX_INPUT_BYTES // (1024 * 1024)} MB); give the article alone."
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{origin}: cannot be read (permission denied).") from None
+    except OSError as error:
+        raise InputError(f"{origin}: cannot be read ({error.strerror}).") from None
+    return parse_article(data, origin=origin, kind=_kind_from_suffix(path.suffix))
+
+
+def parse_article(
+    data: bytes, origin: str, kind: str | None = None, url: str | None = None
+) -> Article:
+    """Parse raw bytes as text, Markdown or HTML (sniffed when `kind` is None)."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{origin}: more than {MAX_INPUT_BYTES // (1024 * 1024)} MB, too large for an article."
+        )
+    if not data.strip():
+        raise InputError(f"{origin}: is empty; give a file with the article's text.")
+    text = decode_text(data, origin)
+    if not text.strip():
+        raise InputError(f"{origin}: is empty; give a file with the article's text.")
+    if kind is None:
+        kind = "html" if _HTML_SNIFF.match(data[:512]) else "text"
+    if kind == "html":
+        article = parse_html(text, origin, url=url)
+    elif kind == "markdown":
+        article = parse_markdown(text, origin)
+    else:
+        article = parse_plain_text(text, origin)
+    if len(article.text.split()) < _MIN_WORDS:
+        raise InputError(
+            f"{origin}: has too little text to summarise ({len(article.text.split())} words)."
+        )
+    return article
+
+
+def _kind_from_suffix(suffix: str) -> str | None:
+    suffix = suffix.lower()
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in {".txt", ".text"}:
+        return "text"
+    return None

@@ -1,0 +1,99 @@
+"""The whole path, article → summary → script → voiced segments → briefing, as plain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.audio import assemble, export_audio, format_for
+from briefing.errors import BriefingError, InputError
+from briefing.ingest import load_article
+from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
+from briefing.script import compose_script
+from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
+from briefing.tts import DEFAULT_PRESET, get_engine, load_preset, voice_segments
+from briefing.tts.synthesize import ProgressCallback
+
+
+def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[StoryFailure]]:
+    """Read every input; one that fails is recorded, not fatal, while any other succeeds."""
+    articles: list[Article] = []
+    failures: list[StoryFailure] = []
+    for source in inputs:
+        try:
+            articles.append(load_article(source))
+        except BriefingError as error:
+            failures.append(StoryFailure(str(source), error.message, error.exit_code))
+    if not articles:
+        if not failures:
+            raise InputError("no input given; name an article file, or - for stdin.")
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more inputs failed)" if len(failures) > 1 else ""
+        error = InputError(first.reason + more)
+        error.exit_code = first.exit_code
+        raise error
+    return articles, failures
+
+
+def summarise_articles(
+    articles: Sequence[Article], length: Length, summarizer: str = DEFAULT_SUMMARIZER
+) -> list[Summary]:
+    engine = get_summarizer(summarizer)
+    return [engine.summarize(article, length) for article in articles]
+
+
+def build_script(
+    inputs: Sequence[str | Path],
+    *,
+    length: Length | None = None,
+    date: dt.date | None = None,
+    summarizer: str = DEFAULT_SUMMARIZER,
+) -> tuple[Script, list[StoryFailure]]:
+    """Ingest, summarise and compose: everything up to, not including, audio."""
+    articles, failures = load_articles(inputs)
+    summaries = summarise_articles(articles, length or Length(), summarizer)
+    script = compose_script(summaries, date or dt.date.today())
+    return script, failures
+
+
+def default_output_path(date: dt.date, folder: Path | None = None) -> Path:
+    return (folder or Path.cwd()) / f"briefing-{date.isoformat()}.mp3"
+
+
+def make_briefing(
+    inputs: Sequence[str | Path],
+    output: Path | None = None,
+    *,
+    length: Length | None = None,
+    date: dt.date | None = None,
+    voice: str = DEFAULT_PRESET,
+    summarizer: str = DEFAULT_SUMMARIZER,
+    on_progress: ProgressCallback | None = None,
+) -> Briefing:
+    """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV)."""
+    date = date or dt.date.today()
+    output = output or default_output_path(date)
+    format_for(output)  # fail on a bad extension before any work
+    preset = load_preset(voice)
+    if length is None:
+        length = Length(words_per_minute=preset.settings.rate_wpm)
+    script, failures = build_script(inputs, length=length, date=date, summarizer=summarizer)
+    engine = get_engine(preset.engine)
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
+            voiced = voice_segments(
+                script.segments, engine, preset.settings, Path(workdir), on_progress
+            )
+            programme = assemble(voiced)
+            export_audio(programme.audio, output)
+    finally:
+        engine.close()
+    return Briefing(
+        path=output,
+        duration_s=programme.duration_s,
+        script=script,
+        timeline=programme.timeline,
+        failures=tuple(failures),
+    )

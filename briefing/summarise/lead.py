@@ -1,0 +1,54 @@
+"""`lead`: the news lead, minus what is not story: the first sentences that a newsreader would say."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.models import Article, Length, Summary
+from briefing.summarise.boilerplate import (
+    is_boilerplate_paragraph,
+    is_boilerplate_sentence,
+    strip_dateline,
+)
+from briefing.summarise.sentences import split_sentences
+
+_NEEDS_CONTEXT = re.compile(
+    r"^[\"“‘']?\s*(he|she|it|they|this|that|these|those|his|her|its|their|but|and|also|however)\b",
+    re.IGNORECASE,
+)
+
+
+class LeadSummarizer:
+    """Takes the first sentences of the story body, skipping captions and bylines."""
+
+    name = "lead"
+
+    def summarize(self, article: Article, length: Length) -> Summary:
+        candidates = story_sentences(article)
+        count = length.sentences if length.sentences is not None else len(candidates)
+        budget = length.word_budget()
+        first = next((i for i, s in enumerate(candidates) if not _NEEDS_CONTEXT.match(s)), 0)
+        chosen: list[str] = []
+        words = 0
+        for sentence in candidates[first:]:
+            if len(chosen) >= count:
+                break
+            n = len(sentence.split())
+            if budget is not None and chosen and words + n > budget:
+                break
+            chosen.append(sentence)
+            words += n
+        return Summary(article=article, sentences=tuple(chosen))
+
+
+def story_sentences(article: Article) -> list[str]:
+    """The article's sentences with captions, bylines, prompts and datelines removed."""
+    sentences: list[str] = []
+    for paragraph in article.paragraphs:
+        if is_boilerplate_paragraph(paragraph):
+            continue
+        for sentence in split_sentences(paragraph):
+            sentence = strip_dateline(sentence)
+            if not is_boilerplate_sentence(sentence):
+                sentences.append(sentence)
+    return sentences

@@ -1,0 +1,140 @@
+"""`pyttsx3`: the default engine (espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS).
+
+Synthesis runs in a spawned worker. Within it, each text is spoken in chunks of a few dozen
+words, and each chunk waits for pyttsx3's `finished-utterance` event, because `runAndWait`
+alone returns before espeak-ng has written longer texts.
+"""
+
+from __future__ import annotations
+
+import multiprocessing.connection
+import re
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+from briefing.tts.base import EngineVoice, VoiceSettings
+from briefing.tts.verify import expected_seconds
+from briefing.tts.worker import WorkerProcess, silence_stdout
+
+CHUNK_WORDS = 40
+"""pyttsx3 with espeak-ng is reliable for sentence-sized texts, not for long ones."""
+UTTERANCE_TIMEOUT_S = 30.0
+
+
+class Pyttsx3Engine:
+    name = "pyttsx3"
+
+    def __init__(self) -> None:
+        self._worker = WorkerProcess(_serve, self.name)
+
+    def synthesize(self, text: str, out_path: Path, settings: VoiceSettings) -> None:
+        timeout = 20.0 + 3.0 * expected_seconds(text, settings.rate_wpm)
+        self._worker.synthesize(text, out_path, settings, timeout)
+
+    def list_voices(self) -> list[EngineVoice]:
+        voices = self._worker.call(("voices", None), 30.0)
+        return [EngineVoice(v[0], v[1], tuple(v[2])) for v in voices]
+
+    def close(self) -> None:
+        self._worker.close()
+
+
+def split_for_speech(text: str, max_words: int = CHUNK_WORDS) -> list[str]:
+    """Cut text into chunks of at most `max_words`, at sentence, then clause, then word breaks."""
+    words = text.split()
+    if len(words) <= max_words:
+        return [text.strip()] if text.strip() else []
+    chunks: list[str] = []
+    for piece in re.split(r"(?<=[.!?;:])\s+|(?<=,)\s+(?=\S)", text):
+        piece_words = piece.split()
+        if not piece_words:
+            continue
+        if chunks and len(chunks[-1].split()) + len(piece_words) <= max_words:
+            chunks[-1] = f"{chunks[-1]} {piece.strip()}"
+            continue
+        while len(piece_words) > max_words:
+            chunks.append(" ".join(piece_words[:max_words]))
+            piece_words = piece_words[max_words:]
+        if piece_words:
+            chunks.append(" ".join(piece_words))
+    return chunks
+
+
+def _serve(conn: multiprocessing.connection.Connection) -> None:
+    """The worker's loop: one pyttsx3 engine, many jobs."""
+    silence_stdout()
+    import pyttsx3
+
+    engine = pyttsx3.init()
+    # espeak-ng's driver reports every utterance with name None, so one event serves all:
+    # chunks are spoken strictly one after another.
+    finished = threading.Event()
+    engine.connect("finished-utterance", lambda name, completed: finished.set())
+    counter = 0
+    while True:
+        try:
+            command, payload = conn.recv()
+        except EOFError:
+            return
+        if command == "quit":
+            return
+        try:
+            if command == "voices":
+                voices = engine.getProperty("voices")
+                result: Any = [(v.id, v.name, list(v.languages or [])) for v in voices]
+            else:
+                text, out_path, settings = payload
+                _apply(engine, VoiceSettings(**settings))
+                paths = []
+                for chunk in split_for_speech(text):
+                    counter += 1
+                    chunk_path = Path(f"{out_path}.part{counter}.wav")
+                    chunk_path.unlink(missing_ok=True)
+                    finished.clear()
+                    engine.save_to_file(chunk, str(chunk_path))
+                    engine.runAndWait()
+                    if not finished.wait(UTTERANCE_TIMEOUT_S):
+                        raise RuntimeError("pyttsx3 never reported the end of an utterance")
+                    paths.append(chunk_path)
+                _join_wavs(paths, Path(out_path))
+                result = None
+            conn.send(("ok", result))
+        except Exception as error:  # reported to the parent, which decides what to do
+            conn.send(("error", f"{type(error).__name__}: {error}"))
+
+
+def _apply(engine: Any, settings: VoiceSettings) -> None:
+    if settings.voice:
+        engine.setProperty("voice", settings.voice)
+    engine.setProperty("rate", settings.rate_wpm)
+    engine.setProperty("volume", settings.volume)
+    if settings.pitch is not None:
+        try:
+            engine.setProperty("pitch", settings.pitch)
+        except Exception:  # not every driver has pitch  # noqa: S110
+            pass
+
+
+def _join_wavs(parts: list[Path], out_path: Path) -> None:
+    """Concatenate chunk WAVs into one; a chunk that is missing or empty fails the segment."""
+    params = None
+    frames: list[bytes] = []
+    try:
+        for part in parts:
+            if not part.exists():
+                raise RuntimeError("pyttsx3 wrote no file for a chunk")
+            with wave.open(str(part), "rb") as wav:
+                if wav.getnframes() == 0:
+                    raise RuntimeError("pyttsx3 wrote an empty WAV for a chunk")
+                params = params or wav.getparams()
+                frames.append(wav.readframes(wav.getnframes()))
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+    if params is None:
+        raise RuntimeError("nothing to speak")
+    with wave.open(str(out_path), "wb") as out:
+        out.setparams(params)
+        out.writeframes(b"".join(frames))

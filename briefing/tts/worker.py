@@ -1,0 +1,93 @@
+"""Run an engine's synthesis in a spawned child process with a timeout.
+
+Why: pyttsx3 hangs in a forked child, crashes on very long texts, and can return before it
+has written anything. A separate process that can be killed and replaced keeps one bad
+segment from taking the whole run down.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import EngineError
+from briefing.tts.base import VoiceSettings
+
+Job = tuple[str, str, dict[str, Any]]
+"""(text, output path, settings as a dict)."""
+Reply = tuple[str, Any]
+"""("ok", result) or ("error", message)."""
+Server = Callable[[multiprocessing.connection.Connection], None]
+
+
+class WorkerProcess:
+    """One spawned child that serves synthesis jobs until closed, killed or timed out."""
+
+    def __init__(self, server: Server, engine_name: str) -> None:
+        self._server = server
+        self._engine_name = engine_name
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: multiprocessing.connection.Connection | None = None
+
+    def call(self, request: tuple[str, Any], timeout_s: float) -> Any:
+        """Send one request and wait for its reply; on timeout or crash, kill the child."""
+        conn = self._ensure_started()
+        try:
+            conn.send(request)
+            if not conn.poll(timeout_s):
+                self.kill()
+                raise EngineError(f"{self._engine_name} did not finish within {timeout_s:.0f} s")
+            status, payload = conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
+            code = self._process.exitcode if self._process else None
+            self.kill()
+            raise EngineError(f"{self._engine_name} worker crashed (exit code {code})") from None
+        if status != "ok":
+            raise EngineError(f"{self._engine_name}: {payload}")
+        return payload
+
+    def synthesize(self, text: str, out_path: Path, settings: VoiceSettings, timeout_s: float) -> None:
+        self.call(("synthesize", (text, str(out_path), asdict(settings))), timeout_s)
+
+    def kill(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+            self._process.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process = None
+        self._conn = None
+
+    def close(self) -> None:
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            try:
+                self._conn.send(("quit", None))
+                self._process.join(2)
+            except (BrokenPipeError, OSError):
+                pass
+        self.kill()
+
+    def _ensure_started(self) -> multiprocessing.connection.Connection:
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            return self._conn
+        self.kill()
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=self._server, args=(child,), daemon=True)
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        return parent
+
+
+def silence_stdout() -> None:
+    """Engines print progress ("Audio saved to …") on stdout; the child must not."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the child
