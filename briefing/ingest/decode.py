@@ -58,7 +58,7 @@ def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in _ALLOWED_CONTROLS)
-    return controls / len(head) > 0.05
+    return controls > 4 and controls / len(head) > 0.05
 
 
 def _guess_bomless_utf16(head: bytes) -> str | None:
@@ -77,4 +77,4 @@ def _guess_bomless_utf16(head: bytes) -> str | None:
 def _clean(text: str, origin: str) -> str:
     """Normalise line endings and drop NULs and other control characters left by decoders."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    return "".join(ch for ch in text if (ch >= " " and not "\x7f" <= ch <= "\x9f") or ch in "\n\t")

@@ -101,13 +101,19 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
                 _join_wavs(paths, Path(out_path))
                 result = None
             conn.send(("ok", result))
+        except UnknownVoiceError as error:
+            conn.send(("config", str(error)))
         except Exception as error:  # reported to the parent, which decides what to do
             conn.send(("error", f"{type(error).__name__}: {error}"))
 
 
 def _apply(engine: Any, settings: VoiceSettings) -> None:
-    if settings.voice:
-        engine.setProperty("voice", settings.voice)
+    voice = choose_voice(
+        [(v.id, v.name, list(v.languages or [])) for v in engine.getProperty("voices")],
+        settings,
+    )
+    if voice:
+        engine.setProperty("voice", voice)
     engine.setProperty("rate", settings.rate_wpm)
     engine.setProperty("volume", settings.volume)
     if settings.pitch is not None:
@@ -115,6 +121,33 @@ def _apply(engine: Any, settings: VoiceSettings) -> None:
             engine.setProperty("pitch", settings.pitch)
         except Exception:  # not every driver has pitch  # noqa: S110
             pass
+
+
+class UnknownVoiceError(Exception):
+    """The preset names a voice this machine's speech engine does not have."""
+
+
+def choose_voice(voices: list[tuple[str, str, list[str]]], settings: VoiceSettings) -> str | None:
+    """The voice id to use: the preset's id or name exactly, else the first for its language.
+
+    Voice ids differ by platform (espeak-ng "gmw/en", SAPI5 registry keys, macOS bundle ids),
+    so a preset that gives only a language works everywhere.
+    """
+    if settings.voice:
+        wanted = settings.voice.lower()
+        for voice_id, name, _ in voices:
+            if voice_id.lower() == wanted or name.lower() == wanted:
+                return voice_id
+        raise UnknownVoiceError(
+            f"this machine's speech engine has no voice {settings.voice!r}; "
+            "run `briefing voices` to see the ones it has"
+        )
+    language = settings.language.lower().replace("_", "-")
+    for candidate in (language, language.split("-")[0]):
+        for voice_id, _, languages in voices:
+            if candidate in (lang.lower().replace("_", "-") for lang in languages):
+                return voice_id
+    return None
 
 
 def _join_wavs(parts: list[Path], out_path: Path) -> None:

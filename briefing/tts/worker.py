@@ -16,13 +16,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import EngineError
+from briefing.errors import ConfigError, EngineError
 from briefing.tts.base import VoiceSettings
 
 Job = tuple[str, str, dict[str, Any]]
 """(text, output path, settings as a dict)."""
 Reply = tuple[str, Any]
-"""("ok", result) or ("error", message)."""
+"""("ok", result), ("error", message) for a failure worth retrying, or ("config", message)."""
 Server = Callable[[multiprocessing.connection.Connection], None]
 
 
@@ -48,6 +48,8 @@ class WorkerProcess:
             code = self._process.exitcode if self._process else None
             self.kill()
             raise EngineError(f"{self._engine_name} worker crashed (exit code {code})") from None
+        if status == "config":
+            raise ConfigError(f"{self._engine_name}: {payload}.")
         if status != "ok":
             raise EngineError(f"{self._engine_name}: {payload}")
         return payload

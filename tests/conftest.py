@@ -1,0 +1,67 @@
+"""Shared fixtures: an isolated user folder, a fake TTS engine for logic tests, audio probes."""
+
+from __future__ import annotations
+
+import math
+import struct
+import wave
+from pathlib import Path
+
+import pytest
+
+from briefing.tts import EngineVoice, VoiceSettings, register_engine
+from briefing.tts.verify import expected_seconds
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_ARTICLE = SHARED / "seeds" / "000_e9c351cb9562af5e.txt"
+EXAMPLE_ARTICLE = REPO / "examples" / "harbour-tidal-turbines.md"
+
+
+class FakeEngine:
+    """Writes a tone as long as the words would take to say: fast, deterministic, no speech."""
+
+    name = "fake"
+    calls: list[str] = []
+
+    def synthesize(self, text: str, out_path: Path, settings: VoiceSettings) -> None:
+        FakeEngine.calls.append(text)
+        write_tone(out_path, expected_seconds(text, settings.rate_wpm))
+
+    def list_voices(self) -> list[EngineVoice]:
+        return [EngineVoice("fake-voice", "Fake voice", ("en",))]
+
+    def close(self) -> None:
+        pass
+
+
+def write_tone(path: Path, seconds: float, rate: int = 22050, lead_silence_s: float = 0.2) -> None:
+    """A 220 Hz tone with silence before and after, like a TTS segment."""
+    silence = [0] * int(rate * lead_silence_s)
+    tone = [int(8000 * math.sin(2 * math.pi * 220 * i / rate)) for i in range(int(rate * seconds))]
+    samples = silence + tone + silence
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(struct.pack(f"<{len(samples)}h", *samples))
+
+
+register_engine("fake", FakeEngine)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user's config, cache and state at a fresh folder for every test."""
+    home = tmp_path_factory.mktemp("briefing-home")
+    monkeypatch.setenv("BRIEFING_HOME", str(home))
+    return home
+
+
+@pytest.fixture()
+def fake_voice(tmp_path: Path) -> str:
+    """A voice preset file that uses the fake engine."""
+    preset = tmp_path / "fake-voice.toml"
+    preset.write_text('name = "fake"\nengine = "fake"\nrate = 180\n', encoding="utf-8")
+    FakeEngine.calls.clear()
+    return str(preset)

@@ -1,0 +1,127 @@
+"""The `briefing` command as a user runs it: real espeak-ng, real ffmpeg, real files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from audio_probe import duration_s, ffprobe, mean_volume_db, silences
+from conftest import EXAMPLE_ARTICLE, SEED_ARTICLE
+from typer.testing import CliRunner
+
+from briefing import __version__
+from briefing.cli import app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"briefing {__version__}\n"
+
+
+def test_help_lists_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("make", "script", "voices"):
+        assert re.search(rf"^\s+{command}\s+\S", result.output, re.MULTILINE)
+
+
+def test_make_seed_article_gives_speech_throughout(tmp_path: Path) -> None:
+    out = tmp_path / "out.mp3"
+    result = runner.invoke(app, ["make", str(SEED_ARTICLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out} (" in result.output and "1 story" in result.output
+    probe = ffprobe(out)
+    assert probe["format"]["format_name"] == "mp3"
+    assert probe["streams"][0]["sample_rate"] == "44100"
+    assert 20 <= duration_s(out) <= 120
+    assert silences(out, min_seconds=3.0) == []
+    assert mean_volume_db(out) > -35
+
+
+def test_make_default_output_name_and_several_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["make", str(EXAMPLE_ARTICLE), str(SEED_ARTICLE), "--date", "2026-11-25", "-n", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "briefing-2026-11-25.mp3"
+    assert out.exists()
+    assert "2 stories" in result.output
+    assert 20 <= duration_s(out) <= 180
+
+
+def test_script_of_seed_is_short_and_has_no_caption() -> None:
+    result = runner.invoke(app, ["script", str(SEED_ARTICLE), "--date", "2026-11-25"])
+    assert result.exit_code == 0
+    article_words = len(SEED_ARTICLE.read_text(encoding="utf-8").split())
+    body = result.output.split("\n\n")[1]
+    assert len(body.split()) <= 0.4 * article_words
+    assert "Bajwaniyah" not in result.output  # the photo caption's village
+    assert "Wednesday, the twenty-fifth of November" in result.output
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 8), "looks like a binary file"),
+        (lambda p: None, "no such file"),
+    ],
+    ids=["empty", "binary", "missing"],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, setup: object, message: str) -> None:
+    path = tmp_path / "article.txt"
+    setup(path)  # type: ignore[operator]
+    for command in (["script"], ["make", "-o", str(tmp_path / "o.mp3")]):
+        result = runner.invoke(app, [*command, str(path)])
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert lines == [f"briefing: error: {path}: {lines[0].split(': ', 3)[-1]}"]
+        assert message in lines[0]
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "o.mp3").exists()
+
+
+def test_one_bad_input_among_good_ones_still_makes_the_briefing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out.mp3"
+    result = runner.invoke(app, ["make", str(bad), str(EXAMPLE_ARTICLE), "-o", str(out)])
+    assert result.exit_code == 2
+    assert out.exists() and duration_s(out) > 10
+    assert f"briefing: skipped {bad}: {bad}: is empty" in result.output
+
+
+def test_unknown_voice_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", str(EXAMPLE_ARTICLE), "--voice", "nobody"])
+    assert result.exit_code == 2
+    assert result.output.startswith("briefing: error: unknown voice 'nobody'; choose one of: ")
+
+
+def test_voices_lists_presets_and_engine_voices() -> None:
+    result = runner.invoke(app, ["voices"])
+    assert result.exit_code == 0
+    assert re.search(r"^\s+default\s+pyttsx3\s", result.output, re.MULTILINE)
+    assert "gmw/en" in result.output
+
+
+def test_python_dash_m_and_stdin_work_as_a_real_process(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "stdin.wav"
+    article = EXAMPLE_ARTICLE.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "make", "-", "-o", str(out), "-n", "1"],
+        input=article, capture_output=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Audio saved" not in done.stdout
+    assert ffprobe(out)["streams"][0]["codec_name"] == "pcm_s16le"
+    assert duration_s(out) > 5

@@ -1,0 +1,91 @@
+"""The real pyttsx3 engine with espeak-ng: speech lands in verified WAV files."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import pytest
+from pydub import AudioSegment
+
+from briefing.errors import ConfigError
+from briefing.tts import Pyttsx3Engine, VoiceSettings, voice_one
+from briefing.tts.pyttsx3_engine import choose_voice, split_for_speech
+
+SETTINGS = VoiceSettings(voice="gmw/en", rate_wpm=165)
+LONG_TEXT = " ".join(
+    f"Paragraph {n} of the report says the harbour turbines produced more power than expected."
+    for n in range(1, 16)
+)  # about 200 words: the size at which pyttsx3 alone returns before writing anything
+
+
+@pytest.fixture(scope="module")
+def engine() -> Pyttsx3Engine:
+    engine = Pyttsx3Engine()
+    yield engine
+    engine.close()
+
+
+def test_speaks_a_sentence_into_a_22khz_mono_wav(engine: Pyttsx3Engine, tmp_path: Path) -> None:
+    path = tmp_path / "one.wav"
+    duration = voice_one("The tide comes in twice a day.", path, engine, SETTINGS)
+    with wave.open(str(path)) as wav:
+        assert wav.getframerate() == 22050
+        assert wav.getnchannels() == 1
+    assert 1.0 < duration < 5.0
+    assert AudioSegment.from_wav(str(path)).dBFS > -35  # speech, not silence
+
+
+def test_long_text_is_spoken_whole(engine: Pyttsx3Engine, tmp_path: Path) -> None:
+    path = tmp_path / "long.wav"
+    duration = voice_one(LONG_TEXT, path, engine, SETTINGS)
+    words = len(LONG_TEXT.split())
+    # at 165 wpm, about 0.36 s a word; espeak-ng runs a little fast or slow by voice
+    assert 0.6 * words * 60 / 165 < duration < 1.6 * words * 60 / 165
+
+
+def test_consecutive_files_hold_their_own_text(engine: Pyttsx3Engine, tmp_path: Path) -> None:
+    """A second call must not write the first call's audio under its own name."""
+    short = tmp_path / "short.wav"
+    longer = tmp_path / "longer.wav"
+    voice_one("Yes.", short, engine, SETTINGS)
+    voice_one("The co-operative plans to add five more machines by the end of the decade.",
+              longer, engine, SETTINGS)
+    assert len(AudioSegment.from_wav(str(short))) < len(AudioSegment.from_wav(str(longer))) / 3
+
+
+def test_lists_espeak_voices(engine: Pyttsx3Engine) -> None:
+    ids = {voice.id for voice in engine.list_voices()}
+    assert "gmw/en" in ids
+
+
+def test_no_stdout_noise_from_the_engine(
+    engine: Pyttsx3Engine, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    voice_one("Quiet please.", tmp_path / "q.wav", engine, SETTINGS)
+    assert "Audio saved" not in capfd.readouterr().out
+
+
+def test_voice_is_chosen_by_language_when_the_preset_names_none() -> None:
+    voices = [("gmw/en-us", "English (America)", ["en-us"]), ("gmw/en", "English", ["en-gb"])]
+    assert choose_voice(voices, VoiceSettings(language="en-GB")) == "gmw/en"
+    assert choose_voice(voices, VoiceSettings(language="en-US")) == "gmw/en-us"
+    assert choose_voice(voices, VoiceSettings(language="fr")) is None
+    assert choose_voice(voices, VoiceSettings(voice="english (america)")) == "gmw/en-us"
+
+
+def test_split_for_speech_keeps_every_word_in_chunks_of_forty() -> None:
+    chunks = split_for_speech(LONG_TEXT)
+    assert " ".join(chunks).split() == LONG_TEXT.split()
+    assert all(len(chunk.split()) <= 40 for chunk in chunks)
+    assert split_for_speech("Short one.") == ["Short one."]
+
+
+def test_unknown_voice_id_fails_with_a_clear_error(tmp_path: Path) -> None:
+    engine = Pyttsx3Engine()
+    try:
+        with pytest.raises(ConfigError, match="pyttsx3: this machine's speech engine has no voice"):
+            voice_one("Hello.", tmp_path / "x.wav", engine,
+                      VoiceSettings(voice="no/such-voice", rate_wpm=165))
+    finally:
+        engine.close()
