@@ -1,4 +1,4 @@
-"""The values that travel through the pipeline: article → summary → script → voiced audio → briefing.
+"""The values that travel through the pipeline: article → summary → script → audio → briefing.
 
 All are frozen: each stage is a function of its inputs, which keeps stages cacheable
 by content hash and safe to run in parallel.
@@ -126,7 +126,7 @@ class VoicedSegment:
     segment: ScriptSegment
     wav_path: Path
     engine: str = ""
-    """The engine that actually voiced it (it may differ from the one asked for, after a fallback)."""
+    """The engine that voiced it (it may differ from the one asked for, after a fallback)."""
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[Sto
             raise InputError("no input given; name an article file, or - for stdin.")
         first = failures[0]
         more = f" (and {len(failures) - 1} more inputs failed)" if len(failures) > 1 else ""
-        error = InputError(first.reason + more)
-        error.exit_code = first.exit_code
-        raise error
+        all_failed = InputError(first.reason + more)
+        all_failed.exit_code = first.exit_code
+        raise all_failed
     return articles, failures
 
 

@@ -27,7 +27,10 @@ def _story(tmp_path: Path, name: str, title: str) -> Path:
 def test_several_inputs_make_one_briefing_with_several_stories(
     tmp_path: Path, fake_voice: str
 ) -> None:
-    inputs = [_story(tmp_path, "bridges", "Bridge opens"), _story(tmp_path, "trains", "Trains late")]
+    inputs = [
+        _story(tmp_path, "bridges", "Bridge opens"),
+        _story(tmp_path, "trains", "Trains late"),
+    ]
     result = make_briefing(inputs, tmp_path / "out.wav", date=DATE, voice=fake_voice)
     assert result.story_count == 2
     assert result.path.exists()
@@ -51,7 +54,8 @@ def test_a_failing_input_is_reported_and_the_rest_still_builds(
 
 
 def test_all_inputs_failing_raises_the_first_reason(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"missing.txt: no such file.*\(and 1 more inputs failed\)"):
+    expected = r"missing.txt: no such file.*\(and 1 more inputs failed\)"
+    with pytest.raises(InputError, match=expected):
         build_script([tmp_path / "missing.txt", tmp_path / "also.txt"], date=DATE)
 
 

@@ -22,7 +22,7 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
         favor_precision=True,
         with_metadata=True,
     )
-    if document is None:
+    if document is None or isinstance(document, dict):
         raise InputError(
             f"{origin}: no article text found in this HTML page; "
             "save the article itself, or its text, and try again."
