@@ -32,14 +32,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
 )
 
 InputsArg = Annotated[
     list[str],
     typer.Argument(
         help="Article files (.txt, .md or .html), or - to read one from stdin.",
-        metavar="INPUT...",
+        metavar="INPUT",
         show_default=False,
     ),
 ]

@@ -26,7 +26,7 @@ def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     for command in ("make", "script", "voices"):
-        assert re.search(rf"^\s+{command}\s+\S", result.output, re.MULTILINE)
+        assert re.search(rf"^\W*{command}\s+[A-Z]", result.output, re.MULTILINE)
 
 
 def test_make_seed_article_gives_speech_throughout(tmp_path: Path) -> None:
