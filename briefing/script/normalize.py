@@ -1,18 +1,79 @@
-"""Speech normalisation: text as a newsreader would say it (first version: marks and symbols)."""
+"""Speech normalisation: text as a newsreader would say it, for any TTS engine.
+
+Plain text in, plain text out. The passes run in a fixed order, each one turning a kind of
+written form into words, so a later pass never sees what an earlier one has said:
+
+    markup → ALL-CAPS → abbreviations → dates and times → money → units → numbers
+    → Roman numerals → symbols → acronyms → tidy
+
+The result holds only letters, spaces and pause punctuation; applying it twice changes
+nothing. `briefing normalize TEXT` prints it.
+"""
 
 from __future__ import annotations
 
 import re
 
-_QUOTES = str.maketrans({"“": "", "”": "", "„": "", "«": "", "»": "", '"': "", "‘": "'", "’": "'"})
-_EDITORIAL_BRACKETS = re.compile(r"\[([^\]]{1,60})\]")
-_SPACES = re.compile(r"\s+")
+from briefing.script.abbreviations import expand_abbreviations
+from briefing.script.acronyms import expand_acronyms
+from briefing.script.caps import unshout
+from briefing.script.dates import expand_dates
+from briefing.script.markup import prepare, speak_addresses, strip_markup
+from briefing.script.money import expand_money
+from briefing.script.numbers import expand_numbers
+from briefing.script.punctuation import tidy
+from briefing.script.roman import expand_roman_numerals
+from briefing.script.symbols import speak_symbols
+from briefing.script.units import expand_units
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_ENDS_SENTENCE = re.compile(r"[.!?:;,]['\"’”)]*\s*$")
+
+PASSES = (
+    expand_abbreviations,
+    expand_dates,
+    expand_money,
+    expand_units,
+    expand_numbers,
+    expand_roman_numerals,
+    speak_symbols,
+    expand_acronyms,
+)
+
+
+_MAX_ROUNDS = 4
 
 
 def normalize(text: str) -> str:
-    """Return `text` in a form a TTS engine reads correctly (plain text in, plain text out)."""
-    text = text.translate(_QUOTES)
-    text = _EDITORIAL_BRACKETS.sub(r"\1", text)
-    text = text.replace("…", "...")
-    text = text.replace("&", " and ")
-    return _SPACES.sub(" ", text).strip()
+    """Return `text` as it should be spoken: every number, symbol and acronym in words.
+
+    Dropping a symbol can bring two words together that a pass reads differently
+    ("Mr.$ Smith"), so the passes run again until nothing changes: one extra round on
+    ordinary text, which is what makes `normalize` idempotent.
+    """
+    spoken = _once(text)
+    for _ in range(_MAX_ROUNDS - 1):
+        again = _once(spoken)
+        if again == spoken:
+            break
+        spoken = again
+    return spoken
+
+
+def _once(text: str) -> str:
+    text = speak_addresses(strip_markup(prepare(text)))
+    text = _join_lines(text)
+    for expand in PASSES:
+        text = expand(text)
+    return tidy(text)
+
+
+def _join_lines(text: str) -> str:
+    """One line per sentence-like unit: a paragraph or list break is a pause, a wrap is not."""
+    blocks: list[str] = []
+    for block in _PARAGRAPH_BREAK.split(text):
+        lines = [unshout(line.strip()) for line in block.splitlines() if line.strip()]
+        if lines:
+            blocks.append(" ".join(lines))
+    ended = [b if _ENDS_SENTENCE.search(b) else b + "." for b in blocks[:-1]]
+    return " ".join([*ended, *blocks[-1:]])

@@ -1,0 +1,136 @@
+"""Dates, times, years and decades as a British newsreader says them.
+
+"October 18, 2016" and "18 October 2016" both become "the eighteenth of October twenty
+sixteen"; "3:30pm" becomes "three thirty in the afternoon"; "the 1980s" "the nineteen eighties".
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.script.words import cardinal, keep_stop, ordinal, plural, year
+
+MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}  # fmt: skip
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_AFTER = r"(?:,?\s+([12][0-9]{3})\b(?![.,]?[0-9]))?"
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+([0-9]{{1,2}}){_ORD}\b{_YEAR_AFTER}")
+_DAY_MONTH = re.compile(rf"\b([0-9]{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}{_YEAR_AFTER}")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+([12][0-9]{{3}})\b")
+_NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})/([0-9]{1,2})/([12][0-9]{3})\b")
+_CLOCK_12 = re.compile(
+    r"\b([0-9]{1,2})(?:[:.]([0-5][0-9]))?\s?([ap])(?:\.m(\.)?|m\b(\.)?)", re.IGNORECASE
+)
+_CLOCK_24 = re.compile(r"\b([01]?[0-9]|2[0-3]):([0-5][0-9])\b(?!:)")
+_RATIO = re.compile(r"\b([0-9]{1,3}):([0-9]{1,2})\b(?!:)")
+_DECADE = re.compile(r"(?<![\w'’])['’]?([0-9]{2}|[12][0-9]{3})['’]?s\b")
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’]([0-9]{2})\b(?!['’]?s\b)")
+_YEAR = re.compile(r"(?<![\w.,-])(1[1-9][0-9]{2}|20[0-9]{2})\b(?![.,]?[0-9]|-[0-9])")
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|from|by|until|till|to|of|during|before|after|early|late|mid|between|"
+    r"and|or|year|summer|winter|spring|autumn|season|the|its|their|his|her|around|circa|"
+    r"than|election|census|budget|Olympics|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|[-–,(])\s*$",
+    re.IGNORECASE,
+)
+
+
+def expand_dates(text: str) -> str:
+    text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _MONTH_DAY.sub(lambda m: _date(m, m.group(2), m.group(1), m.group(3)), text)
+    text = _DAY_MONTH.sub(lambda m: _date(m, m.group(1), m.group(2), m.group(3)), text)
+    text = _MONTH_YEAR.sub(lambda m: f"{_month(m.group(1))} {year(int(m.group(2)))}", text)
+    text = _CLOCK_12.sub(_clock_12, text)
+    text = _CLOCK_24.sub(_clock_24, text)
+    text = _RATIO.sub(lambda m: f"{cardinal(int(m.group(1)))} to {cardinal(int(m.group(2)))}", text)
+    text = _DECADE.sub(_decade, text)
+    text = _SHORT_YEAR.sub(lambda m: _two_digits(m.group(1)), text)
+    return _YEAR.sub(_year, text)
+
+
+def _month(name: str) -> str:
+    key = name.lower()
+    return MONTHS.get(key) or MONTHS.get(key[:3], name)
+
+
+def _date(match: re.Match[str], day: str, month: str, year_text: str | None) -> str:
+    number = int(day)
+    if not 1 <= number <= 31:
+        return match.group(0)
+    before = match.string[: match.start()]
+    the = "" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else "the "
+    spoken = f"{the}{ordinal(number)} of {_month(month)}"
+    return spoken + (f" {year(int(year_text))}" if year_text else "")
+
+
+def _numeric_date(match: re.Match[str]) -> str:
+    day, month, year_number = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    names = list(dict.fromkeys(MONTHS.values()))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return match.group(0)
+    return f"the {ordinal(day)} of {names[month - 1]} {year(year_number)}"
+
+
+def _minutes(minutes: int) -> str:
+    return f"oh {cardinal(minutes)}" if minutes < 10 else cardinal(minutes)
+
+
+def _clock_12(match: re.Match[str]) -> str:
+    hour = int(match.group(1))
+    minutes = int(match.group(2) or 0)
+    if not 1 <= hour <= 12:
+        return match.group(0)
+    stop = keep_stop(match, bool(match.group(4) or match.group(5)))
+    morning = match.group(3).lower() == "a"
+    if hour == 12 and minutes == 0:
+        return ("midnight" if morning else "midday") + stop
+    said = cardinal(hour) + (f" {_minutes(minutes)}" if minutes else "")
+    if morning:
+        part = "in the morning"
+    elif hour == 12 or hour < 6:
+        part = "in the afternoon"
+    else:
+        part = "in the evening"
+    return f"{said} {part}{stop}"
+
+
+def _clock_24(match: re.Match[str]) -> str:
+    hour_text, minutes = match.group(1), int(match.group(2))
+    hour = int(hour_text)
+    if hour_text.startswith("0") or hour >= 13:
+        hours = "oh " + cardinal(hour) if hour_text.startswith("0") and hour else cardinal(hour)
+        if hour == 0:
+            hours = "zero"
+        return f"{hours} hundred" if minutes == 0 else f"{hours} {_minutes(minutes)}"
+    if minutes == 0:
+        return f"{cardinal(hour)} o'clock"
+    return f"{cardinal(hour)} {_minutes(minutes)}"
+
+
+def _decade(match: re.Match[str]) -> str:
+    digits = match.group(1)
+    value = int(digits)
+    if value % 10:
+        return match.group(0)
+    if len(digits) == 4:
+        return plural(year(value))
+    return plural(cardinal(value)) if value else "noughties"
+
+
+def _two_digits(digits: str) -> str:
+    return f"oh {cardinal(int(digits))}" if digits.startswith("0") else cardinal(int(digits))
+
+
+def _year(match: re.Match[str]) -> str:
+    before = match.string[: match.start()]
+    after = match.string[match.end() :]
+    if _YEAR_CONTEXT.search(before) or re.match(r"\s*(?:[.,;:!?)]|$)", after):
+        return year(int(match.group(1)))
+    return match.group(0)

@@ -1,0 +1,61 @@
+"""The last pass: only letters, spaces and the punctuation an engine uses for pauses remain.
+
+Its output is a fixed point of the whole normaliser, so what it allows is what
+`normalize` may leave: letters of any script, . , ; : ! ? and apostrophes and hyphens
+inside words. Anything else (emoji, stray symbols, quote marks) goes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PAUSES = ".,;:!?"
+_STRENGTH = {",": 0, ":": 1, ";": 2, ".": 3, "!": 4, "?": 5}
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+_NOT_WORD_APOSTROPHE = re.compile(r"(?<![^\W\d_])'|'(?![^\W\d_])")
+_POSSESSIVE_PLURAL = re.compile(r"(?<=[^\W\d_]s)'(?=\s|[.,;:!?]|$)")
+_NOT_WORD_HYPHEN = re.compile(r"(?<![^\W\d_])-|-(?![^\W\d_])")
+_SPACE_BEFORE = re.compile(r"\s+(?=[.,;:!?])")
+_RUN = re.compile(r"[.,;:!?](?:\s*[.,;:!?])+")
+_NO_SPACE_AFTER = re.compile(r"(?<=[,;!?])(?=[^\W\d_])")
+_LEADING = re.compile(r"^[\s.,;:!?]+")
+_SPACES = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    """Keep only what an engine reads well; collapse pauses and spaces."""
+    text = _ELLIPSIS.sub(_ellipsis, text)
+    text = "".join(_allowed(c) for c in text)
+    text = _mark_possessives(text)
+    text = _NOT_WORD_APOSTROPHE.sub(" ", text).replace("\0", "'")
+    text = _NOT_WORD_HYPHEN.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE.sub("", text)
+    text = _RUN.sub(lambda m: _strongest(m.group(0)), text)
+    text = _NO_SPACE_AFTER.sub(" ", text)
+    text = _LEADING.sub("", text)
+    return text.strip()
+
+
+def _ellipsis(match: re.Match[str]) -> str:
+    rest = match.string[match.end() :].lstrip()
+    return ". " if not rest or rest[0].isupper() else ", "
+
+
+def _allowed(char: str) -> str:
+    if char in _PAUSES or char in "'-":
+        return char
+    category = unicodedata.category(char)
+    if category[0] == "L" or category in ("Mn", "Mc"):
+        return char
+    return " "
+
+
+def _mark_possessives(text: str) -> str:
+    return _POSSESSIVE_PLURAL.sub("\0", text)
+
+
+def _strongest(run: str) -> str:
+    marks = [c for c in run if c in _STRENGTH]
+    return max(marks, key=lambda c: _STRENGTH[c])
