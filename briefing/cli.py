@@ -157,6 +157,19 @@ def script(
 
 
 @app.command()
+def normalize(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="Text to say; read from stdin when left out.", show_default=False),
+    ] = None,
+) -> None:
+    """Print TEXT (or stdin) as the script stage will have it spoken."""
+    from briefing.script import normalize as to_speech
+
+    typer.echo(to_speech(sys.stdin.read() if text is None else text))
+
+
+@app.command()
 def voices() -> None:
     """List the voice presets and the voices the default engine offers."""
     from briefing.tts import get_engine, load_preset, preset_paths
