@@ -24,9 +24,19 @@ from briefing.models import (
     TimedSegment,
     VoicedSegment,
 )
-from briefing.pipeline import build_script, load_articles, make_briefing, summarise_articles
 
 __version__ = "0.1.0"
+
+_LAZY = {"build_script", "load_articles", "make_briefing", "summarise_articles"}
+"""Pipeline functions, imported on first use so `briefing --version` stays fast."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from briefing import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
 
 __all__ = [
     "Article",

@@ -94,6 +94,14 @@ def make(
     voice: Annotated[
         str, typer.Option("--voice", help="Voice preset name (see `briefing voices`) or .toml path.")
     ] = "default",
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Segments voiced at once. Default: one per core.",
+                     show_default=False),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Voice every segment again; ignore the cache.")
+    ] = False,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
@@ -124,6 +132,8 @@ def make(
             date=date.date() if date else None,
             voice=voice,
             on_progress=on_progress,
+            workers=workers,
+            cache=not no_cache,
         )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -132,6 +142,7 @@ def make(
         f"{'story' if stories == 1 else 'stories'})."
     )
     _report_failures(result.failures)
+    _report_fallbacks(result.fallbacks)
     typer.echo(f"Listen: copy it to your phone, or play it here with: ffplay -nodisp {result.path}")
     if result.failures:
         raise typer.Exit(max(f.exit_code for f in result.failures))
@@ -171,22 +182,54 @@ def normalize(
 
 @app.command()
 def voices() -> None:
-    """List the voice presets and the voices the default engine offers."""
-    from briefing.tts import get_engine, load_preset, preset_paths
+    """List the voice presets (usable here or not, and why) and each engine's voices."""
+    from briefing.tts import preset_paths
+    from briefing.tts.report import engine_voice_lines, preset_lines
 
     typer.echo("Presets (use with --voice NAME):")
-    for path in preset_paths():
-        preset = load_preset(str(path))
-        typer.echo(f"  {preset.name:<12} {preset.engine:<9} {preset.description}")
-    engine = get_engine("pyttsx3")
-    try:
-        engine_voices = engine.list_voices()
-    finally:
-        engine.close()
-    typer.echo(f"\nVoices of the pyttsx3 engine ({len(engine_voices)}; set `voice` in a preset):")
-    for voice in engine_voices:
-        languages = ", ".join(voice.languages)
-        typer.echo(f"  {voice.id:<28} {voice.name} [{languages}]")
+    for line in preset_lines(preset_paths()):
+        typer.echo(line)
+    for line in engine_voice_lines():
+        typer.echo(line)
+
+
+cache_app = typer.Typer(
+    help="The cache of voiced segments (re-runs voice only what changed).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is and how big it is."""
+    from briefing.tts import SegmentCache
+
+    cache = SegmentCache()
+    stats = cache.stats()
+    typer.echo(f"{cache.root}: {stats.entries} segments, {_megabytes(stats.bytes)} "
+               f"(limit {_megabytes(cache.max_bytes)}).")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached segment."""
+    from briefing.tts import SegmentCache
+
+    cache = SegmentCache()
+    stats = cache.clear()
+    typer.echo(f"Cleared {stats.entries} segments ({_megabytes(stats.bytes)}) from {cache.root}.")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _report_fallbacks(fallbacks: Any) -> None:
+    from briefing.tts.report import fallback_lines
+
+    for line in fallback_lines(fallbacks):
+        typer.echo(f"briefing: {line}", err=True)
 
 
 def _report_failures(failures: Any) -> None:

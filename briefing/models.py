@@ -130,6 +130,20 @@ class VoicedSegment:
 
 
 @dataclass(frozen=True)
+class SegmentFallback:
+    """A segment its preset's engine could not voice, and the engine that voiced it instead."""
+
+    index: int
+    """Position of the segment in the script."""
+    wanted: str
+    """The engine the preset asked for."""
+    used: str
+    """The engine that voiced it."""
+    reason: str
+    """Why the wanted engine failed (its last error)."""
+
+
+@dataclass(frozen=True)
 class TimedSegment:
     """Where a segment's speech sits in the assembled audio, in milliseconds."""
 
@@ -156,6 +170,8 @@ class Briefing:
     script: Script
     timeline: tuple[TimedSegment, ...] = ()
     failures: tuple[StoryFailure, ...] = field(default_factory=tuple)
+    fallbacks: tuple[SegmentFallback, ...] = ()
+    """Segments voiced by a fallback engine because their own engine failed."""
 
     @property
     def story_count(self) -> int:

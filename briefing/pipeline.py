@@ -13,7 +13,7 @@ from briefing.ingest import load_article
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
 from briefing.script import compose_script
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
-from briefing.tts import DEFAULT_PRESET, get_engine, load_preset, voice_segments
+from briefing.tts import DEFAULT_PRESET, SegmentCache, load_preset, voice_script
 from briefing.tts.synthesize import ProgressCallback
 
 
@@ -71,8 +71,16 @@ def make_briefing(
     voice: str = DEFAULT_PRESET,
     summarizer: str = DEFAULT_SUMMARIZER,
     on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
+    cache: bool = True,
+    cache_dir: Path | None = None,
 ) -> Briefing:
-    """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV)."""
+    """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
+
+    `workers` engine processes voice segments at once (default: the CPU count); voiced
+    segments are reused from the cache (`cache_dir`, default the user's cache folder) unless
+    `cache` is False.
+    """
     date = date or dt.date.today()
     output = output or default_output_path(date)
     format_for(output)  # fail on a bad extension before any work
@@ -80,20 +88,19 @@ def make_briefing(
     if length is None:
         length = Length(words_per_minute=preset.settings.rate_wpm)
     script, failures = build_script(inputs, length=length, date=date, summarizer=summarizer)
-    engine = get_engine(preset.engine)
-    try:
-        with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
-            voiced = voice_segments(
-                script.segments, engine, preset.settings, Path(workdir), on_progress
-            )
-            programme = assemble(voiced)
-            export_audio(programme.audio, output)
-    finally:
-        engine.close()
+    segment_cache = SegmentCache(cache_dir) if cache else None
+    with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
+        voicing = voice_script(
+            script.segments, preset, Path(workdir),
+            workers=workers, cache=segment_cache, on_progress=on_progress,
+        )
+        programme = assemble(voicing.voiced)
+        export_audio(programme.audio, output)
     return Briefing(
         path=output,
         duration_s=programme.duration_s,
         script=script,
         timeline=programme.timeline,
         failures=tuple(failures),
+        fallbacks=voicing.fallbacks,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from briefing.errors import UnknownEngineError
+from briefing.errors import EngineError, UnknownEngineError
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,25 @@ class TTSEngine(Protocol):
     def close(self) -> None:
         """Release worker processes; the engine may be used again after (it restarts)."""
         ...
+
+
+# Optional methods an engine may add (looked up with getattr, so plug-ins need not):
+#   unavailable_reason(settings=None) -> str | None   why it cannot run here (for this voice)
+#   set_threads(n: int) -> None           CPU threads per worker, so parallel workers share cores
+#   cache_identity(settings) -> str       extra text for the cache key (e.g. a model's version)
+
+
+class EngineUnavailableError(EngineError):
+    """The engine cannot run here at all (not installed, no model): retrying is pointless."""
+
+
+def unavailable_reason(engine: TTSEngine, settings: VoiceSettings | None = None) -> str | None:
+    """Why `engine` (with this voice) cannot run on this machine, or None when it can."""
+    check = getattr(engine, "unavailable_reason", None)
+    if not callable(check):
+        return None
+    reason = check(settings)
+    return str(reason) if reason else None
 
 
 _REGISTRY: dict[str, Callable[[], TTSEngine]] = {}

@@ -1,16 +1,62 @@
-"""Voice presets: TOML files in `voices/` naming an engine and the settings of its voice."""
+"""Voice presets: TOML files in `voices/` naming engines, voices and a fallback chain.
+
+A preset has a main voice (top-level keys) and may give the programme's two roles their own
+voice: `[presenter]` speaks the intro, headlines, transitions and outro; `[reader]` speaks the
+story text. Each role inherits every key it does not set from the top level.
+
+    name = "duo"
+    engine = "pyttsx3"
+    rate = 165
+    fallback = ["espeak-ng"]          # or {engine = "espeak-ng", voice = "gmw/en-GB-x-rp"}
+    [presenter]
+    voice = "gmw/en-GB-x-rp"
+    [reader]
+    voice = "gmw/en-US"
+    rate = 175
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from briefing.errors import ConfigError
+from briefing.models import SegmentKind
 from briefing.tts.base import VoiceSettings
 
 DEFAULT_PRESET = "default"
+
+VOICE_KEYS: dict[str, tuple[type, ...]] = {
+    "engine": (str,),
+    "voice": (str,),
+    "rate": (int,),
+    "volume": (int, float),
+    "pitch": (int,),
+    "language": (str,),
+}
+"""Keys that make a voice, allowed at the top level and in `[presenter]` / `[reader]`."""
+TOP_KEYS: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "description": (str,),
+    "fallback": (list,),
+    "presenter": (dict,),
+    "reader": (dict,),
+    **VOICE_KEYS,
+}
+PRESENTER_KINDS = frozenset(
+    {SegmentKind.INTRO, SegmentKind.HEADLINE, SegmentKind.TRANSITION, SegmentKind.OUTRO}
+)
+"""The parts the presenter speaks; every other kind (the story text) goes to the reader."""
+
+
+@dataclass(frozen=True)
+class PartVoice:
+    """One engine and the settings of its voice: what voices one segment."""
+
+    engine: str
+    settings: VoiceSettings
 
 
 @dataclass(frozen=True)
@@ -18,8 +64,46 @@ class VoicePreset:
     name: str
     description: str
     engine: str
+    """The main engine (the presenter's and reader's unless they set their own)."""
     settings: VoiceSettings
     path: Path | None = None
+    fallback: tuple[PartVoice, ...] = ()
+    """Engines to try, in order, when a segment's own engine fails twice."""
+    presenter: PartVoice | None = None
+    reader: PartVoice | None = None
+
+    @property
+    def main(self) -> PartVoice:
+        return PartVoice(self.engine, self.settings)
+
+    def voice_for(self, kind: SegmentKind) -> PartVoice:
+        """The voice for a segment of this kind: presenter or reader, else the main voice."""
+        part = self.presenter if kind in PRESENTER_KINDS else self.reader
+        return part or self.main
+
+    def chain_for(self, kind: SegmentKind) -> tuple[PartVoice, ...]:
+        """The voice for `kind`, then each fallback, with its rate, volume and pitch kept.
+
+        A fallback entry that names only an engine drops the voice id (ids are engine-specific)
+        and picks a voice by language; an entry that names a voice uses that voice.
+        """
+        first = self.voice_for(kind)
+        chain = [first]
+        for entry in self.fallback:
+            settings = replace(first.settings, voice=entry.settings.voice)
+            candidate = PartVoice(entry.engine, settings)
+            if candidate not in chain:
+                chain.append(candidate)
+        return tuple(chain)
+
+    @property
+    def engines(self) -> tuple[str, ...]:
+        """Every engine the preset may use, main voices first, without repeats."""
+        names = [self.engine]
+        for part in (self.presenter, self.reader, *self.fallback):
+            if part is not None:
+                names.append(part.engine)
+        return tuple(dict.fromkeys(names))
 
 
 def presets_dir() -> Path:
@@ -43,32 +127,91 @@ def load_preset(name_or_path: str) -> VoicePreset:
         path = presets_dir() / f"{name_or_path}.toml"
     if not path.is_file():
         names = ", ".join(p.stem for p in preset_paths()) or "none"
-        raise ConfigError(f"unknown voice {name_or_path!r}; choose one of: {names}, or a .toml path.")
+        raise ConfigError(
+            f"unknown voice {name_or_path!r}; choose one of: {names}, or a .toml path."
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not a valid voice preset ({error}).") from None
-    return _preset_from_dict(data, path)
+    return preset_from_dict(data, path)
 
 
-def _preset_from_dict(data: dict[str, Any], path: Path) -> VoicePreset:
-    def get(key: str, kind: type, default: Any) -> Any:
-        value = data.get(key, default)
-        if value is not None and not isinstance(value, kind):
-            raise ConfigError(f"{path}: {key!r} should be a {kind.__name__}.")
-        return value
-
-    settings = VoiceSettings(
-        voice=get("voice", str, None),
-        rate_wpm=int(get("rate", int, 175)),
-        volume=float(get("volume", (int, float), 1.0)),  # type: ignore[arg-type]
-        pitch=get("pitch", int, None),
-        language=get("language", str, "en"),
+def preset_from_dict(data: dict[str, Any], path: Path) -> VoicePreset:
+    """Build a preset from parsed TOML; an unknown key or a wrong type names the key."""
+    _check(data, TOP_KEYS, path, "")
+    main = _part(data, PartVoice("pyttsx3", VoiceSettings()), path, "")
+    roles: dict[str, PartVoice | None] = {}
+    for role in ("presenter", "reader"):
+        table = data.get(role)
+        if table is None:
+            roles[role] = None
+            continue
+        _check(table, VOICE_KEYS, path, f"{role}.")
+        roles[role] = _part(table, main, path, f"{role}.")
+    fallback = tuple(
+        _fallback_entry(entry, path, f"fallback[{index}]")
+        for index, entry in enumerate(data.get("fallback", []))
     )
     return VoicePreset(
-        name=get("name", str, path.stem),
-        description=get("description", str, ""),
-        engine=get("engine", str, "pyttsx3"),
-        settings=settings,
+        name=data.get("name", path.stem),
+        description=data.get("description", ""),
+        engine=main.engine,
+        settings=main.settings,
         path=path,
+        fallback=fallback,
+        presenter=roles["presenter"],
+        reader=roles["reader"],
     )
+
+
+def _check(
+    table: dict[str, Any], allowed: dict[str, tuple[type, ...]], path: Path, prefix: str
+) -> None:
+    for key, value in table.items():
+        if key not in allowed:
+            known = ", ".join(allowed)
+            raise ConfigError(f"{path}: unknown key '{prefix}{key}'; the keys are: {known}.")
+        kinds = allowed[key]
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            wanted = " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
+            raise ConfigError(f"{path}: '{prefix}{key}' should be {wanted}, not {value!r}.")
+
+
+_TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", list: "a list",
+               dict: "a table"}
+
+
+def _part(table: dict[str, Any], base: PartVoice, path: Path, prefix: str) -> PartVoice:
+    settings = base.settings
+    values: dict[str, Any] = {}
+    if "voice" in table:
+        values["voice"] = table["voice"]
+    if "rate" in table:
+        values["rate_wpm"] = table["rate"]
+    if "volume" in table:
+        values["volume"] = float(table["volume"])
+    if "pitch" in table:
+        values["pitch"] = table["pitch"]
+    if "language" in table:
+        values["language"] = table["language"]
+    settings = replace(settings, **values)
+    if not 40 <= settings.rate_wpm <= 500:
+        raise ConfigError(f"{path}: '{prefix}rate' should be 40 to 500 words per minute.")
+    if not 0.0 <= settings.volume <= 2.0:
+        raise ConfigError(f"{path}: '{prefix}volume' should be 0.0 to 2.0.")
+    if settings.pitch is not None and not 0 <= settings.pitch <= 99:
+        raise ConfigError(f"{path}: '{prefix}pitch' should be 0 to 99.")
+    return PartVoice(table.get("engine", base.engine), settings)
+
+
+def _fallback_entry(entry: Any, path: Path, label: str) -> PartVoice:
+    if isinstance(entry, str):
+        return PartVoice(entry, VoiceSettings())
+    if isinstance(entry, dict):
+        _check(entry, {"engine": (str,), "voice": (str,)}, path, f"{label}.")
+        if "engine" not in entry:
+            raise ConfigError(f"{path}: {label} needs an 'engine'.")
+        return PartVoice(entry["engine"], VoiceSettings(voice=entry.get("voice")))
+    raise ConfigError(f"{path}: {label} should be an engine name or a table, not {entry!r}.")
+

@@ -1,4 +1,4 @@
-"""`pyttsx3`: the default engine (espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS).
+"""`pyttsx3`, the default engine: espeak-ng (Linux), SAPI5 (Windows), NSSpeechSynthesizer (macOS).
 
 Synthesis runs in a spawned worker. Within it, each text is spoken in chunks of a few dozen
 words, and each chunk waits for pyttsx3's `finished-utterance` event, because `runAndWait`
@@ -7,8 +7,12 @@ alone returns before espeak-ng has written longer texts.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes.util
+import importlib.util
 import multiprocessing.connection
 import re
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -39,6 +43,16 @@ class Pyttsx3Engine:
 
     def close(self) -> None:
         self._worker.close()
+
+    def unavailable_reason(self, settings: VoiceSettings | None = None) -> str | None:
+        """pyttsx3 itself, and on Linux the espeak-ng library it drives."""
+        if importlib.util.find_spec("pyttsx3") is None:
+            return "pyttsx3 is not installed; run ./install.sh again"
+        if sys.platform.startswith("linux") and not (
+            ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")
+        ):
+            return "pyttsx3 needs the espeak-ng library; install espeak-ng (apt install espeak-ng)"
+        return None
 
 
 def split_for_speech(text: str, max_words: int = CHUNK_WORDS) -> list[str]:
@@ -117,10 +131,8 @@ def _apply(engine: Any, settings: VoiceSettings) -> None:
     engine.setProperty("rate", settings.rate_wpm)
     engine.setProperty("volume", settings.volume)
     if settings.pitch is not None:
-        try:
+        with contextlib.suppress(Exception):  # not every driver has pitch
             engine.setProperty("pitch", settings.pitch)
-        except Exception:  # not every driver has pitch  # noqa: S110
-            pass
 
 
 class UnknownVoiceError(Exception):

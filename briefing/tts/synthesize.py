@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing.errors import EngineError
 from briefing.models import ScriptSegment, VoicedSegment
-from briefing.tts.base import TTSEngine, VoiceSettings
+from briefing.tts.base import EngineUnavailableError, TTSEngine, VoiceSettings
 from briefing.tts.verify import verify_wav
 
 ProgressCallback = Callable[[int, int], None]
@@ -35,13 +35,18 @@ def voice_segments(
 
 
 def voice_one(text: str, path: Path, engine: TTSEngine, settings: VoiceSettings) -> float:
-    """Synthesise and verify one text; retry once in a fresh worker; return the duration."""
+    """Synthesise and verify one text; retry once in a fresh worker; return the duration.
+
+    An engine that cannot run here at all (`EngineUnavailableError`) is not retried.
+    """
     last_error: EngineError | None = None
     for _attempt in range(ATTEMPTS):
         path.unlink(missing_ok=True)
         try:
             engine.synthesize(text, path, settings)
             return verify_wav(path, text, settings.rate_wpm)
+        except EngineUnavailableError:
+            raise
         except EngineError as error:
             last_error = error
             engine.close()  # the next attempt starts a fresh worker process

@@ -18,7 +18,7 @@ def expected_seconds(text: str, rate_wpm: int) -> float:
 
 def verify_wav(path: Path, text: str, rate_wpm: int) -> float:
     """Return the WAV's duration in seconds, or raise `EngineError` saying what is wrong."""
-    label = _label(text)
+    label = segment_label(text)
     if not path.exists():
         raise EngineError(f"the engine wrote no file for {label}")
     try:
@@ -41,7 +41,8 @@ def verify_wav(path: Path, text: str, rate_wpm: int) -> float:
     return duration
 
 
-def _label(text: str) -> str:
+def segment_label(text: str) -> str:
+    """How messages name a segment: its first words, quoted."""
     words = text.split()
     preview = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return f"segment “{preview}”"

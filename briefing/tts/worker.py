@@ -54,7 +54,9 @@ class WorkerProcess:
             raise EngineError(f"{self._engine_name}: {payload}")
         return payload
 
-    def synthesize(self, text: str, out_path: Path, settings: VoiceSettings, timeout_s: float) -> None:
+    def synthesize(
+        self, text: str, out_path: Path, settings: VoiceSettings, timeout_s: float
+    ) -> None:
         self.call(("synthesize", (text, str(out_path), asdict(settings))), timeout_s)
 
     def kill(self) -> None:

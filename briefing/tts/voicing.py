@@ -1,0 +1,237 @@
+"""Voice a whole script: cache first, then parallel workers, each segment along its fallback chain.
+
+`voice_segment` voices one text with a preset's chain and a cache; it is the unit other
+schedulers (a Dask cluster) call. `voice_script` runs it for every segment of a script on
+`workers` engine sets at once. Each engine does its synthesis in its own spawned process (or
+a short-lived espeak-ng process), so the threads here only hand out work and wait.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import EngineError
+from briefing.models import ScriptSegment, SegmentFallback, VoicedSegment
+from briefing.tts.base import TTSEngine, get_engine
+from briefing.tts.cache import SegmentCache, cache_key
+from briefing.tts.presets import PartVoice, VoicePreset
+from briefing.tts.synthesize import ProgressCallback, voice_one
+from briefing.tts.verify import segment_label
+
+
+class EngineSet:
+    """One instance of each engine a worker uses, made on first use and closed together."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        self._engines: dict[str, TTSEngine] = {}
+        self._threads = threads
+
+    def get(self, name: str) -> TTSEngine:
+        if name not in self._engines:
+            engine = get_engine(name)
+            set_threads = getattr(engine, "set_threads", None)
+            if self._threads is not None and callable(set_threads):
+                set_threads(self._threads)
+            self._engines[name] = engine
+        return self._engines[name]
+
+    def close(self) -> None:
+        for engine in self._engines.values():
+            engine.close()
+
+
+@dataclass(frozen=True)
+class SegmentVoicing:
+    """How one segment was voiced."""
+
+    path: Path
+    engine: str
+    """The engine whose audio this is."""
+    cached: bool
+    fallback_reason: str | None = None
+    """Why the first engine of the chain did not voice it; None when it did."""
+
+
+@dataclass(frozen=True)
+class ScriptVoicing:
+    """Every segment voiced, in script order, and what it took."""
+
+    voiced: tuple[VoicedSegment, ...]
+    fallbacks: tuple[SegmentFallback, ...]
+    cached: int
+    """Segments taken from the cache."""
+    synthesized: int
+    """Segments an engine voiced in this run."""
+
+
+def voice_segment(
+    text: str,
+    out_path: Path,
+    chain: Sequence[PartVoice],
+    engines: EngineSet,
+    cache: SegmentCache | None = None,
+) -> SegmentVoicing:
+    """Voice `text` into `out_path` with the first engine of `chain` that works.
+
+    The cache is asked for every voice of the chain first, so a segment that fell back once is
+    not voiced again. Each engine gets two attempts (`voice_one`); an engine that cannot run
+    here is skipped at once. Raises `EngineError` naming every engine's failure when all fail.
+    """
+    hit = fetch_cached(text, out_path, chain, engines, cache)
+    if hit is not None:
+        return hit
+    errors: list[str] = []
+    for position, part in enumerate(chain):
+        engine = engines.get(part.engine)
+        try:
+            voice_one(text, out_path, engine, part.settings)
+        except EngineError as error:  # EngineUnavailableError included
+            errors.append(f"{part.engine}: {error.message}")
+            continue
+        if cache is not None:
+            cache.store(_key(text, part, engine), out_path, evict=False)
+        return SegmentVoicing(out_path, part.engine, cached=False,
+                              fallback_reason="; ".join(errors) if position else None)
+    raise EngineError(
+        f"no engine could voice {segment_label(text)}: {'; '.join(errors)}. "
+        "Run `briefing voices` to see which engines work here, or choose another --voice."
+    )
+
+
+def fetch_cached(
+    text: str,
+    out_path: Path,
+    chain: Sequence[PartVoice],
+    engines: EngineSet,
+    cache: SegmentCache | None,
+) -> SegmentVoicing | None:
+    """The cached audio for `text` from the first voice of `chain` that has some, or None."""
+    if cache is None:
+        return None
+    for position, part in enumerate(chain):
+        if cache.fetch(_key(text, part, engines.get(part.engine)), out_path):
+            reason = f"{chain[0].engine} failed in an earlier run" if position else None
+            return SegmentVoicing(out_path, part.engine, cached=True, fallback_reason=reason)
+    return None
+
+
+def _key(text: str, part: PartVoice, engine: TTSEngine) -> str:
+    identity = getattr(engine, "cache_identity", None)
+    extra = identity(part.settings) if callable(identity) else ""
+    return cache_key(text, part.engine, part.settings, extra)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def voice_script(
+    segments: Sequence[ScriptSegment],
+    preset: VoicePreset,
+    workdir: Path,
+    *,
+    workers: int | None = None,
+    cache: SegmentCache | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ScriptVoicing:
+    """Voice every segment into `workdir` with `preset`, `workers` at a time, in script order.
+
+    Cached segments are taken first; the rest are shared among up to `workers` engine sets
+    (default: the CPU count), each engine running in its own spawned process. `on_progress`
+    is called from this thread with (segments done, segments in all).
+    """
+    total = len(segments)
+    results: dict[int, SegmentVoicing] = {}
+    lookup = EngineSet()
+    try:
+        for index, segment in enumerate(segments):
+            chain = preset.chain_for(segment.kind)
+            hit = fetch_cached(segment.text, _path(workdir, index), chain, lookup, cache)
+            if hit is not None:
+                results[index] = hit
+                if on_progress:
+                    on_progress(len(results), total)
+    finally:
+        lookup.close()
+    missing = [index for index in range(total) if index not in results]
+    count = max(1, min(workers or default_workers(), len(missing)))
+    threads = max(1, default_workers() // count)
+    pool_of_engines: queue.SimpleQueue[EngineSet] = queue.SimpleQueue()
+    sets = [EngineSet(threads) for _ in range(count)]
+    for engine_set in sets:
+        pool_of_engines.put(engine_set)
+
+    def run(index: int) -> SegmentVoicing:
+        engine_set = pool_of_engines.get()
+        try:
+            segment = segments[index]
+            return voice_segment(segment.text, _path(workdir, index),
+                                 preset.chain_for(segment.kind), engine_set, cache)
+        finally:
+            pool_of_engines.put(engine_set)
+
+    try:
+        if count == 1:
+            for index in missing:
+                results[index] = run(index)
+                if on_progress:
+                    on_progress(len(results), total)
+        else:
+            _run_parallel(run, missing, count, results, on_progress, total)
+    finally:
+        for engine_set in sets:
+            engine_set.close()
+        if cache is not None:
+            cache.evict()
+    return _collect(segments, results, preset, len(missing))
+
+
+def _run_parallel(
+    run: Callable[[int], SegmentVoicing],
+    missing: list[int],
+    count: int,
+    results: dict[int, SegmentVoicing],
+    on_progress: ProgressCallback | None,
+    total: int,
+) -> None:
+    """Run `run` over `missing` on `count` threads; the first error cancels what has not begun."""
+    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="voice") as executor:
+        futures = {executor.submit(run, index): index for index in missing}
+        pending: set[Future[SegmentVoicing]] = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                error = future.exception()
+                if error is not None:
+                    for other in pending:
+                        other.cancel()
+                    raise error
+                results[futures[future]] = future.result()
+                if on_progress:
+                    on_progress(len(results), total)
+
+
+def _collect(
+    segments: Sequence[ScriptSegment],
+    results: dict[int, SegmentVoicing],
+    preset: VoicePreset,
+    synthesized: int,
+) -> ScriptVoicing:
+    voiced: list[VoicedSegment] = []
+    fallbacks: list[SegmentFallback] = []
+    for index, segment in enumerate(segments):
+        result = results[index]
+        voiced.append(VoicedSegment(segment=segment, wav_path=result.path, engine=result.engine))
+        if result.fallback_reason is not None:
+            wanted = preset.voice_for(segment.kind).engine
+            fallbacks.append(SegmentFallback(index, wanted, result.engine, result.fallback_reason))
+    return ScriptVoicing(tuple(voiced), tuple(fallbacks), len(segments) - synthesized, synthesized)
+
+
+def _path(workdir: Path, index: int) -> Path:
+    return workdir / f"segment-{index:04d}.wav"
