@@ -232,6 +232,71 @@ def _report_fallbacks(fallbacks: Any) -> None:
         typer.echo(f"briefing: {line}", err=True)
 
 
+@app.command()
+def batch(
+    manifest: Annotated[
+        Path,
+        typer.Argument(help="Jobs to make: a .toml or .jsonl manifest.", show_default=False),
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="A Dask scheduler to run on, e.g. tcp://HOST:8786. Default: a local cluster.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Local worker processes. Default: one per core.",
+            show_default=False,
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Voiced-segment cache, a folder every worker can reach. Default: user cache.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Make many briefings at once on Dask (needs briefing[distributed])."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from briefing.distributed import load_manifest, run_batch
+    from briefing.distributed.report import failure_lines, progress_text, summary_line
+
+    jobs = load_manifest(manifest)
+    with Progress(
+        TextColumn("Briefings"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+        console=_stderr_console(),
+    ) as bar:
+        task = bar.add_task("", total=len(jobs.jobs))
+        report = run_batch(
+            jobs.jobs,
+            scheduler=scheduler,
+            workers=workers,
+            cache_dir=cache or jobs.cache,
+            on_progress=lambda p: bar.update(
+                task, completed=p.jobs_done, description=progress_text(p)
+            ),
+        )
+    typer.echo(summary_line(report))
+    for line in failure_lines(report):
+        typer.echo(line, err=True)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
 def _report_failures(failures: Any) -> None:
     for failure in failures:
         typer.echo(f"briefing: skipped {failure.origin}: {failure.reason}", err=True)

@@ -1,0 +1,197 @@
+"""The work one Dask task does: plain functions of picklable values, run on any worker.
+
+Failures a user can act on travel as values (`StoryFailure`, `JobOutcome.error`) rather than
+exceptions, so a shared story that fails is reported in every job that uses it and never
+stops the others. Anything else raised here is a bug and reaches the client with its traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.distributed.segment_cache import voice_cached
+from briefing.errors import BriefingError, ConfigError
+from briefing.models import (
+    Article,
+    Length,
+    SegmentKind,
+    StoryFailure,
+    Summary,
+    VoicedSegment,
+)
+from briefing.tts import TTSEngine, VoicePreset, get_engine
+
+_STORY_KINDS = (SegmentKind.HEADLINE, SegmentKind.BODY)
+
+
+@dataclass(frozen=True)
+class StoryVoicing:
+    """What voicing one story's segments did: fresh syntheses, cache hits, or why it failed."""
+
+    voiced: int = 0
+    hits: int = 0
+    failure: StoryFailure | None = None
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    """What one job's briefing task returns to the client."""
+
+    job_id: str
+    output: Path
+    duration_s: float = 0.0
+    story_count: int = 0
+    failures: tuple[StoryFailure, ...] = ()
+    """Stories left out of the briefing, and why."""
+    voiced: int = 0
+    hits: int = 0
+    error: str | None = None
+    """Why the whole job failed (no file written), or None."""
+    exit_code: int = 0
+    worker_pids: tuple[int, ...] = field(default=(), compare=False)
+
+
+def ingest(source: str) -> Article | StoryFailure:
+    from briefing.ingest import load_article
+
+    try:
+        return load_article(source)
+    except BriefingError as error:
+        return StoryFailure(source, error.message, error.exit_code)
+
+
+def summarise(
+    article: Article | StoryFailure, length: Length, summarizer: str
+) -> Summary | StoryFailure:
+    from briefing.pipeline import summarise_articles
+
+    if isinstance(article, StoryFailure):
+        return article
+    try:
+        return summarise_articles([article], length, summarizer)[0]
+    except BriefingError as error:
+        return StoryFailure(article.origin, error.message, error.exit_code)
+
+
+def voice_story(
+    summary: Summary | StoryFailure, preset: VoicePreset, date: dt.date, cache_root: Path
+) -> StoryVoicing:
+    """Voice the story's own segments (headline, sentences) into the shared cache."""
+    from briefing.script import compose_script
+
+    if isinstance(summary, StoryFailure):
+        return StoryVoicing(failure=summary)
+    segments = [s for s in compose_script([summary], date).segments if s.kind in _STORY_KINDS]
+    voiced = hits = 0
+    try:
+        for segment in segments:
+            _, hit = _voice(segment.text, preset, cache_root)
+            hits += hit
+            voiced += not hit
+    except BriefingError as error:
+        failure = StoryFailure(summary.article.origin, error.message, error.exit_code)
+        return StoryVoicing(voiced, hits, failure)
+    return StoryVoicing(voiced, hits)
+
+
+def render(
+    job_id: str,
+    output: Path,
+    preset: VoicePreset,
+    date: dt.date,
+    summaries: Sequence[Summary | StoryFailure],
+    voicings: Sequence[StoryVoicing],
+    cache_root: Path,
+) -> JobOutcome:
+    """Compose the job's script, voice what the stories did not (cache hits), assemble, export."""
+    import os
+
+    from briefing.audio import assemble, export_audio
+    from briefing.script import compose_script
+
+    failures: list[StoryFailure] = []
+    usable: list[Summary] = []
+    for summary, voicing in zip(summaries, voicings, strict=True):
+        if isinstance(summary, StoryFailure):
+            failures.append(summary)
+        elif voicing.failure is not None:
+            failures.append(voicing.failure)
+        else:
+            usable.append(summary)
+    pid = (os.getpid(),)
+    if not usable:
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more inputs failed)" if len(failures) > 1 else ""
+        return JobOutcome(
+            job_id,
+            output,
+            failures=tuple(failures),
+            error=first.reason + more,
+            exit_code=first.exit_code,
+            worker_pids=pid,
+        )
+    try:
+        script = compose_script(usable, date)
+        voiced: list[VoicedSegment] = []
+        fresh = hits = 0
+        for segment in script.segments:
+            path, hit = _voice(segment.text, preset, cache_root)
+            hits += hit
+            fresh += not hit
+            voiced.append(VoicedSegment(segment=segment, wav_path=path, engine=preset.engine))
+        programme = assemble(voiced)
+        export_audio(programme.audio, output)
+    except BriefingError as error:
+        return JobOutcome(
+            job_id,
+            output,
+            failures=tuple(failures),
+            error=error.message,
+            exit_code=error.exit_code,
+            worker_pids=pid,
+        )
+    _remove_stale_parts(output)
+    return JobOutcome(
+        job_id,
+        output,
+        duration_s=programme.duration_s,
+        story_count=len(usable),
+        failures=tuple(failures),
+        voiced=fresh,
+        hits=hits,
+        worker_pids=pid,
+    )
+
+
+def _remove_stale_parts(output: Path) -> None:
+    """Drop temporary files an earlier attempt left when its worker was killed mid-export."""
+    for stale in output.parent.glob(f".{output.name}.*.part"):
+        stale.unlink(missing_ok=True)
+
+
+_local = threading.local()
+
+
+def _engine(name: str) -> TTSEngine:
+    """One engine per worker thread and name: its speech process is started once, then reused."""
+    engines: dict[str, TTSEngine] = _local.__dict__.setdefault("engines", {})
+    if name not in engines:
+        engines[name] = get_engine(name)
+    return engines[name]
+
+
+def _voice(text: str, preset: VoicePreset, cache_root: Path) -> tuple[Path, bool]:
+    try:
+        return voice_cached(text, preset, _engine(preset.engine), cache_root)
+    except AssertionError as error:
+        if "daemonic" not in str(error):
+            raise
+        raise ConfigError(
+            "this Dask worker is a daemonic process, which cannot start the speech engine's "
+            "own process; start workers with DASK_DISTRIBUTED__WORKER__DAEMON=False "
+            "(or `dask worker --no-nanny`)"
+        ) from None
