@@ -1,0 +1,267 @@
+"""The daily configuration: a TOML file, checked key by key so a typo names its key and line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import ConfigError
+from briefing.paths import config_file
+
+DEFAULT_USER_AGENT = "briefing/0.1 (+podcast briefing maker)"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How feeds and pages are fetched: caps that keep an unattended run safe."""
+
+    timeout: float = 20.0
+    """Seconds for one whole response, connection to last byte."""
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_private: bool = False
+    """Allow loopback, private and link-local addresses (LAN sources, tests)."""
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+@dataclass(frozen=True)
+class Source:
+    """One place stories come from: a feed or page URL, or a local folder."""
+
+    url: str | None = None
+    folder: Path | None = None
+    name: str | None = None
+    limit: int = 5
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url or str(self.folder)
+
+
+@dataclass(frozen=True)
+class PodcastSettings:
+    title: str = "My morning briefing"
+    author: str = "briefing"
+    description: str = "The news of the day, read aloud."
+    language: str = "en-gb"
+    artwork: str = ""
+    base_url: str = ""
+    """Where phones reach the output folder; empty: this computer's LAN address, port 8000."""
+    keep: int = 7
+
+
+@dataclass(frozen=True)
+class DailyConfig:
+    sources: tuple[Source, ...]
+    minutes: float = 10.0
+    max_stories: int = 8
+    voice: str = "default"
+    output: Path = field(default_factory=lambda: Path("~/briefing-podcast").expanduser())
+    favour: tuple[str, ...] = ()
+    mute: tuple[str, ...] = ()
+    podcast: PodcastSettings = field(default_factory=PodcastSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    path: Path | None = None
+
+
+# key → (accepted types, human name); one table per section
+_TOP: dict[str, tuple[tuple[type, ...], str]] = {
+    "minutes": ((int, float), "a number"),
+    "max_stories": ((int,), "an integer"),
+    "voice": ((str,), "a string"),
+    "output": ((str,), "a string"),
+    "favour": ((list,), "a list of strings"),
+    "mute": ((list,), "a list of strings"),
+    "podcast": ((dict,), "a table"),
+    "fetch": ((dict,), "a table"),
+    "sources": ((list,), "a list of [[sources]] tables"),
+}
+_PODCAST: dict[str, tuple[tuple[type, ...], str]] = {
+    "title": ((str,), "a string"),
+    "author": ((str,), "a string"),
+    "description": ((str,), "a string"),
+    "language": ((str,), "a string"),
+    "artwork": ((str,), "a string"),
+    "base_url": ((str,), "a string"),
+    "keep": ((int,), "an integer"),
+}
+_FETCH: dict[str, tuple[tuple[type, ...], str]] = {
+    "timeout": ((int, float), "a number"),
+    "max_bytes": ((int,), "an integer"),
+    "max_redirects": ((int,), "an integer"),
+    "allow_private": ((bool,), "true or false"),
+    "user_agent": ((str,), "a string"),
+}
+_SOURCE: dict[str, tuple[tuple[type, ...], str]] = {
+    "url": ((str,), "a string"),
+    "folder": ((str,), "a string"),
+    "name": ((str,), "a string"),
+    "limit": ((int,), "an integer"),
+}
+
+
+def starter_config() -> str:
+    """The commented starter file `briefing init` writes."""
+    return resources.files("briefing").joinpath("config_template.toml").read_text("utf-8")
+
+
+def write_starter_config(path: Path | None = None, force: bool = False) -> Path:
+    """Write the starter config to `path` (default: the user's config file); never overwrite."""
+    from briefing.audio.export import atomic_path
+
+    path = path or config_file()
+    if path.exists() and not force:
+        raise ConfigError(f"{path}: already exists; edit it, or remove it to start again.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(starter_config(), encoding="utf-8")
+    return path
+
+
+def load_config(path: Path | None = None) -> DailyConfig:
+    """Read and check a config file; every problem names the file, the key and its line."""
+    path = path or config_file()
+    if not path.is_file():
+        hint = "run `briefing init` to create one" if path == config_file() else "check the path"
+        raise ConfigError(f"{path}: no such config file; {hint}.")
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}).") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror}).") from None
+    return parse_config(data, text, path)
+
+
+def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
+    lines = _KeyLines(text)
+
+    def fail(keypath: tuple[str | int, ...], problem: str) -> ConfigError:
+        name = _dotted(keypath)
+        line = lines.find(keypath)
+        where = f" (line {line})" if line else ""
+        return ConfigError(f"{path}: {name}{where} {problem}.")
+
+    def check(table: dict[str, Any], schema: dict[str, Any], prefix: tuple[str | int, ...]) -> None:
+        for key, value in table.items():
+            keypath = (*prefix, key)
+            if key not in schema:
+                known = ", ".join(sorted(schema))
+                raise fail(keypath, f"is not a known setting; use one of: {known}")
+            kinds, described = schema[key]
+            ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+            if not ok:
+                raise fail(keypath, f"should be {described}, not {_toml_type(value)}")
+            if described == "a list of strings" and not all(isinstance(v, str) for v in value):
+                raise fail(keypath, "should be a list of strings")
+
+    check(data, _TOP, ())
+    podcast = data.get("podcast", {})
+    fetch = data.get("fetch", {})
+    check(podcast, _PODCAST, ("podcast",))
+    check(fetch, _FETCH, ("fetch",))
+    sources: list[Source] = []
+    for index, raw in enumerate(data.get("sources", [])):
+        if not isinstance(raw, dict):
+            raise fail(("sources",), "should be a list of [[sources]] tables")
+        check(raw, _SOURCE, ("sources", index))
+        if ("url" in raw) == ("folder" in raw):
+            raise fail(("sources", index), "needs exactly one of `url` or `folder`")
+        if "url" in raw and not re.match(r"^https?://", raw["url"], re.IGNORECASE):
+            raise fail(("sources", index, "url"), "should start with http:// or https://")
+        limit = raw.get("limit", 5)
+        if limit < 1:
+            raise fail(("sources", index, "limit"), "should be 1 or more")
+        folder = raw.get("folder")
+        sources.append(
+            Source(
+                url=raw.get("url"),
+                folder=_resolve(folder, path) if folder else None,
+                name=raw.get("name"),
+                limit=limit,
+            )
+        )
+    if not sources:
+        raise ConfigError(f"{path}: no [[sources]]; add at least one feed, page or folder.")
+    minutes = float(data.get("minutes", 10.0))
+    if not 0.5 <= minutes <= 180:
+        raise fail(("minutes",), "should be between 0.5 and 180")
+    for keypath, value in (
+        (("max_stories",), data.get("max_stories", 8)),
+        (("podcast", "keep"), podcast.get("keep", 7)),
+        (("fetch", "max_bytes"), fetch.get("max_bytes", 1)),
+        (("fetch", "timeout"), fetch.get("timeout", 1)),
+    ):
+        if value <= 0:
+            raise fail(keypath, "should be more than 0")
+    if fetch.get("max_redirects", 0) < 0:
+        raise fail(("fetch", "max_redirects"), "should be 0 or more")
+    return DailyConfig(
+        sources=tuple(sources),
+        minutes=minutes,
+        max_stories=data.get("max_stories", 8),
+        voice=data.get("voice", "default"),
+        output=_resolve(data.get("output", "~/briefing-podcast"), path),
+        favour=tuple(data.get("favour", ())),
+        mute=tuple(data.get("mute", ())),
+        podcast=PodcastSettings(**podcast),
+        fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
+        path=path,
+    )
+
+
+def _resolve(value: str, config_path: Path) -> Path:
+    """`~` expands; a relative path is relative to the config file's folder."""
+    candidate = Path(value).expanduser()
+    return candidate if candidate.is_absolute() else config_path.parent / candidate
+
+
+def _dotted(keypath: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in keypath:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    for kind, name in names.items():
+        if type(value) is kind:
+            return name
+    return "a list" if isinstance(value, list) else "a table"
+
+
+class _KeyLines:
+    """Finds the line of a key in TOML text (tomllib gives values, not positions)."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.positions: dict[tuple[str | int, ...], int] = {}
+        table: tuple[str | int, ...] = ()
+        counts: dict[str, int] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = self._HEADER.match(line)
+            if header:
+                name = header.group(2).strip()
+                if header.group(1) == "[[":
+                    counts[name] = counts.get(name, -1) + 1
+                    table = (name, counts[name])
+                else:
+                    table = tuple(name.split("."))
+                self.positions.setdefault(table, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                self.positions.setdefault((*table, key.group(1).strip('"')), number)
+
+    def find(self, keypath: tuple[str | int, ...]) -> int | None:
+        return self.positions.get(keypath)
