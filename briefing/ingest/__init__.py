@@ -24,7 +24,12 @@ _MIN_WORDS = 5
 
 
 def load_article(source: str | Path) -> Article:
-    """Read an article from a path, or from stdin when `source` is "-"."""
+    """Read an article from a path, an http(s) URL, or from stdin when `source` is "-"."""
+    if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+        from briefing.fetch import Fetcher, default_settings, load_url_article  # lazy: httpx
+
+        with Fetcher(default_settings()) as fetcher:
+            return load_url_article(source, fetcher)
     if str(source) == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         return parse_article(data, origin="stdin")
