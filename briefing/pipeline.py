@@ -23,6 +23,11 @@ def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[Sto
     failures: list[StoryFailure] = []
     for source in inputs:
         try:
+            if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+                loaded, item_failures = _load_url(source)  # a feed gives several stories
+                articles.extend(loaded)
+                failures.extend(item_failures)
+                continue
             articles.append(load_article(source))
         except BriefingError as error:
             failures.append(StoryFailure(str(source), error.message, error.exit_code))
@@ -35,6 +40,18 @@ def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[Sto
         all_failed.exit_code = first.exit_code
         raise all_failed
     return articles, failures
+
+
+URL_FEED_LIMIT = 5
+"""Stories taken from a feed URL given to `make` or `script`."""
+
+
+def _load_url(url: str) -> tuple[list[Article], list[StoryFailure]]:
+    """A page URL gives one article, a feed URL its first items (httpx imported only here)."""
+    from briefing.fetch import Fetcher, default_settings, stories_from_url
+
+    with Fetcher(default_settings()) as fetcher:
+        return stories_from_url(url, fetcher, limit=URL_FEED_LIMIT)
 
 
 def summarise_articles(
