@@ -1,13 +1,21 @@
-"""Compose the programme: intro with the date, each story's headline and summary, an outro."""
+"""Compose the programme: a greeting with the date, each story's headline, source and summary,
+varied transitions, an outro. Wording comes from `ScriptTemplates`; every segment is normalised.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import hashlib
+import random
+import re
+from collections.abc import Callable, Sequence
 
 from briefing.models import Script, ScriptSegment, SegmentKind, Summary
+from briefing.script.acronyms import speak_acronym
 from briefing.script.normalize import normalize
 from briefing.script.spoken_dates import spoken_date
+from briefing.script.templates import ScriptTemplates
+from briefing.script.words import cardinal
 
 PAUSE_AFTER_INTRO_MS = 700
 PAUSE_AFTER_HEADLINE_MS = 500
@@ -15,63 +23,106 @@ PAUSE_BETWEEN_SENTENCES_MS = 350
 PAUSE_BETWEEN_STORIES_MS = 1000
 PAUSE_AFTER_TRANSITION_MS = 300
 
-_TRANSITIONS = ("Next.", "In other news.", "Also today.", "Turning now to another story.")
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+Clock = Callable[[], dt.datetime]
 
 
-def compose_script(summaries: Sequence[Summary], date: dt.date) -> Script:
+def local_now() -> dt.datetime:
+    """The local time, which picks the greeting (tests pass their own clock)."""
+    return dt.datetime.now().astimezone()
+
+
+def compose_script(
+    summaries: Sequence[Summary],
+    date: dt.date,
+    *,
+    templates: ScriptTemplates | None = None,
+    clock: Clock | None = None,
+) -> Script:
     """Turn summaries into typed segments a presenter would read, in order."""
-    count = len(summaries)
-    stories_phrase = _count_phrase(count)
-    segments: list[ScriptSegment] = [
-        ScriptSegment(
-            SegmentKind.INTRO,
-            f"Good morning. It's {spoken_date(date)}. Here {'is' if count == 1 else 'are'} "
-            f"{stories_phrase}.",
-            PAUSE_AFTER_INTRO_MS,
-        )
-    ]
+    templates = templates or ScriptTemplates()
+    now = (clock or local_now)()
+    segments = [_intro(len(summaries), date, now.hour, templates)]
+    transitions = _transitions(summaries, templates)
     for index, summary in enumerate(summaries):
         if index > 0:
-            transition = _TRANSITIONS[(index - 1) % len(_TRANSITIONS)]
             segments.append(
-                ScriptSegment(SegmentKind.TRANSITION, transition, PAUSE_AFTER_TRANSITION_MS, index)
+                _segment(SegmentKind.TRANSITION, transitions[index - 1],
+                         PAUSE_AFTER_TRANSITION_MS, index)
             )
+        headline = headline_of(summary)
         segments.append(
-            ScriptSegment(
-                SegmentKind.HEADLINE,
-                normalize(_headline_sentence(summary)),
-                PAUSE_AFTER_HEADLINE_MS,
-                index,
-            )
+            _segment(SegmentKind.HEADLINE, _headline_sentence(summary, headline, templates),
+                     PAUSE_AFTER_HEADLINE_MS, index)
         )
-        for position, sentence in enumerate(summary.sentences):
-            last = position == len(summary.sentences) - 1
-            segments.append(
-                ScriptSegment(
-                    SegmentKind.BODY,
-                    normalize(sentence),
-                    PAUSE_BETWEEN_STORIES_MS if last else PAUSE_BETWEEN_SENTENCES_MS,
-                    index,
-                )
-            )
-    segments.append(
-        ScriptSegment(
-            SegmentKind.OUTRO, "That's your briefing for today. Thanks for listening.", 0
-        )
-    )
-    return Script(date=date, segments=tuple(segments), stories=tuple(summaries))
+        body = list(summary.sentences)
+        if not summary.article.title and body and body[0].strip() == headline:
+            body = body[1:]  # the lead sentence was the headline: say it once
+        for position, sentence in enumerate(body):
+            last = position == len(body) - 1
+            pause = PAUSE_BETWEEN_STORIES_MS if last else PAUSE_BETWEEN_SENTENCES_MS
+            segments.append(_segment(SegmentKind.BODY, sentence, pause, index))
+    outro = templates.outro.format(weekday=f"{date:%A}", date=spoken_date(date))
+    segments.append(_segment(SegmentKind.OUTRO, outro, 0, None))
+    spoken = tuple(s for s in segments if s.text)
+    return Script(date=date, segments=spoken, stories=tuple(summaries))
 
 
-def _headline_sentence(summary: Summary) -> str:
-    headline = summary.headline.strip().rstrip(".")
+def headline_of(summary: Summary) -> str:
+    """The article's title, or its lead sentence when it has none."""
+    return " ".join(summary.headline.split())
+
+
+def source_phrase(source_name: str) -> str:
+    """"BBC" → "the BBC", "The Guardian" → "the Guardian", "Reuters" → "Reuters"."""
+    name = " ".join(source_name.split())
+    if re.match(r"(?i)the\s", name):
+        return "the " + name[4:]
+    first = name.split(" ", 1)[0] if name else ""
+    spelled = first.isupper() and len(first) > 1 and speak_acronym(first) != first.capitalize()
+    return f"the {name}" if spelled else name
+
+
+def _intro(count: int, date: dt.date, hour: int, templates: ScriptTemplates) -> ScriptSegment:
+    if count == 0:
+        stories = templates.no_stories
+    elif count == 1:
+        stories = templates.one_story
+    else:
+        stories = templates.stories.format(count=cardinal(count))
+    day = templates.date.format(date=spoken_date(date), weekday=f"{date:%A}")
+    text = " ".join(p for p in (templates.greeting(hour), day, stories) if p)
+    return _segment(SegmentKind.INTRO, text, PAUSE_AFTER_INTRO_MS, None)
+
+
+def _headline_sentence(summary: Summary, headline: str, templates: ScriptTemplates) -> str:
+    headline = headline.rstrip(" .")
     source = summary.article.source_name
-    sentence = f"From {source}: {headline}." if source else f"{headline}."
-    return sentence
+    if source and source.strip():
+        return templates.headline_with_source.format(
+            source=source_phrase(source), headline=headline
+        )
+    return templates.headline.format(headline=headline)
 
 
-def _count_phrase(count: int) -> str:
-    word = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
-    if count == 1:
-        return "your one story"
-    return f"your {word} stories"
+def _transitions(summaries: Sequence[Summary], templates: ScriptTemplates) -> list[str]:
+    """One phrase before each story after the first: shuffled by the stories themselves, so
+    the same briefing always reads the same, never the same phrase twice in a row."""
+    needed = max(0, len(summaries) - 1)
+    seed = hashlib.sha256("\n".join(headline_of(s) for s in summaries).encode()).digest()
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    pool: list[str] = []
+    while len(chosen) < needed:
+        if not pool:
+            pool = list(templates.transitions)
+            rng.shuffle(pool)
+            if chosen and len(pool) > 1 and pool[0] == chosen[-1]:
+                pool.append(pool.pop(0))
+        chosen.append(pool.pop(0))
+    if needed >= 2 and templates.last_transition:
+        chosen[-1] = templates.last_transition
+    return chosen
+
+
+def _segment(kind: SegmentKind, text: str, pause_ms: int, story: int | None) -> ScriptSegment:
+    return ScriptSegment(kind, normalize(text), pause_ms, story)
