@@ -17,7 +17,7 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_AFTER = r"(?:,?\s+([12][0-9]{3})\b(?![.,]?[0-9]))?"
@@ -56,7 +56,7 @@ def expand_dates(text: str) -> str:
 
 
 def _month(name: str) -> str:
-    key = name.lower()
+    key = name.lower().rstrip(".")
     return MONTHS.get(key) or MONTHS.get(key[:3], name)
 
 

@@ -26,6 +26,7 @@ _PUNCTUATION = str.maketrans(
         "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     }
 )  # fmt: skip
+_DASH_BETWEEN_NUMBERS = re.compile(r"(?<=[0-9])\s?[–—]\s?(?=[0-9$£€])")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
 _EDITORIAL_DROP = re.compile(r"\[\s*(?:\.\.\.|sic|\s*)\s*\]|\((?:\.\.\.)\)", re.IGNORECASE)
@@ -51,6 +52,7 @@ _PICTURED_ASIDE = re.compile(r"\s*\((?:pictured|pictured [a-z ]{1,30}|file photo
 def prepare(text: str) -> str:
     """Entities, Unicode look-alikes and fractions → plain text with ASCII digits and quotes."""
     text = html.unescape(text).translate(_DROPPED_MARKS)
+    text = _DASH_BETWEEN_NUMBERS.sub("-", text)
     text = _VULGAR.sub(_vulgar, text)
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     return "".join(_ascii_digit(c) for c in text)
@@ -83,10 +85,16 @@ def strip_markup(text: str) -> str:
 def speak_addresses(text: str) -> str:
     """Links and e-mail addresses → a speakable domain; hashtags and handles → their words."""
     text = _EMAIL.sub(lambda m: f"{_dotted(m.group(1))} at {_dotted(m.group(2))}", text)
-    text = _URL.sub(lambda m: _domain(m.group(0)), text)
+    text = _URL.sub(_url, text)
     text = _BARE_DOMAIN.sub(lambda m: _dotted(m.group(1)), text)
     text = _HASHTAG.sub(lambda m: _split_camel(m.group(1)), text)
     return _HANDLE.sub(lambda m: _split_camel(m.group(1)), text)
+
+
+def _url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    trailing = url[len(url.rstrip(".,;:!?)'")) :]
+    return _domain(url) + trailing
 
 
 def _domain(url: str) -> str:

@@ -98,7 +98,7 @@ def _percent(match: re.Match[str]) -> str:
     groups = match.groups()
     minus, a, b = (groups[0], groups[1], groups[2]) if groups[1] else groups[3:6]
     sign = "minus " if minus else ""
-    spoken = sign + number(a) + (f" to {number(b)}" if b else "")
+    spoken = sign + number(a) + (f" {range_word(match)} {number(b)}" if b else "")
     return spoken + (" per cent" if match.group(0).rstrip().endswith("%") else "")
 
 
@@ -113,10 +113,16 @@ def _year_range(match: re.Match[str]) -> str:
 def _score_or_range(match: re.Match[str]) -> str:
     a, b = match.group(1), match.group(2)
     nearby = match.string[max(0, match.start() - 60) : match.end() + 40]
-    small = a.isdigit() and b.isdigit() and int(a) <= 20 and int(b) <= 20
-    if small and _SCORE_CONTEXT.search(nearby):
+    small = a.isdigit() and b.isdigit() and int(a) <= 99 and int(b) <= 99
+    counted = re.match(r"\s+[a-z]+s\b", match.string[match.end() :])  # "won 10-20 seats"
+    if small and not counted and _SCORE_CONTEXT.search(nearby):
         return _score(int(a), int(b))
-    return f"{number(a)} to {number(b)}"
+    return f"{number(a)} {range_word(match)} {number(b)}"
+
+
+def range_word(match: re.Match[str]) -> str:
+    """"between 10 and 20", otherwise "10 to 20"."""
+    return "and" if re.search(r"\bbetween\s+$", match.string[: match.start()], re.I) else "to"
 
 
 def _score(a: int, b: int) -> str:

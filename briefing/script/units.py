@@ -74,6 +74,9 @@ _MEASURE = re.compile(
 )
 _FEET_INCHES = re.compile(r"\b([0-9]+)\s?ft\s?([0-9]{1,2})(\s?in\b)?")
 _SCALED = re.compile(rf"(?<![\w.])({NUMBER})\s?(bn|tn|k|mn)\b")
+_DIMENSION = re.compile(
+    r"\s+(?:tall|high|deep|wide|long|thick|across|above|below|away|of (?:water|snow|rain))\b"
+)
 _COUNTED_NOUN = re.compile(r"\s+(?:[a-z]+s|people|of|more|fewer|less|new|extra|other)\b")
 
 
@@ -92,7 +95,9 @@ def _measure(match: re.Match[str]) -> str:
     if unit in _ATTACHED_ONLY and match.group("space"):
         return match.group(0)
     rest = match.string[match.end() :]
-    if unit == "m" and not match.group("hyphen") and ("." in a or _COUNTED_NOUN.match(rest)):
+    metres = _DIMENSION.match(rest)
+    million = "." in a or _COUNTED_NOUN.match(rest)
+    if unit == "m" and not match.group("hyphen") and million and not metres:
         return _spoken(match, a, b, "million")
     before = match.string[: match.start()]
     adjective = bool(match.group("hyphen")) or (

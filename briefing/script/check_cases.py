@@ -1,0 +1,74 @@
+"""Pass rate of the normaliser per category over a case table.
+
+    python -m briefing.script.check_cases tests/script/normalize_cases.tsv [--failures]
+
+The table is tab-separated: category, written text, expected spoken text; lines starting
+with # are comments and the first other line is the header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.script.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    written: str
+    expected: str
+    line: int
+
+
+def load_cases(path: Path) -> list[Case]:
+    """The cases in a table, in file order."""
+    cases: list[Case] = []
+    header_seen = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        category, written, expected = line.split("\t")
+        cases.append(Case(category, written, expected, number))
+    return cases
+
+
+def pass_rates(cases: list[Case]) -> dict[str, tuple[int, int, list[tuple[Case, str]]]]:
+    """category → (passed, total, failures with what was said instead)."""
+    results: dict[str, tuple[int, int, list[tuple[Case, str]]]] = {}
+    grouped: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        grouped[case.category].append(case)
+    for category, group in grouped.items():
+        failures = [(c, said) for c in group if (said := normalize(c.written)) != c.expected]
+        results[category] = (len(group) - len(failures), len(group), failures)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Pass rate of the normaliser per category.")
+    parser.add_argument("table", type=Path)
+    parser.add_argument("--failures", action="store_true", help="Show each failing case.")
+    args = parser.parse_args(argv)
+    results = pass_rates(load_cases(args.table))
+    total_passed = sum(p for p, _, _ in results.values())
+    total = sum(t for _, t, _ in results.values())
+    for category, (passed, count, failures) in sorted(results.items()):
+        print(f"{category:<24} {passed:>3}/{count:<3} {100 * passed / count:6.1f}%")
+        if args.failures:
+            for case, said in failures:
+                print(f"    line {case.line}: {case.written!r}\n      want {case.expected!r}"
+                      f"\n      got  {said!r}")
+    print(f"{'all':<24} {total_passed:>3}/{total:<3} {100 * total_passed / max(total, 1):6.1f}%")
+    return 0 if total_passed == total else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
