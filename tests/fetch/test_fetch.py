@@ -9,7 +9,7 @@ import pytest
 from fixtures.server import FixtureServer, fixture_server
 
 from briefing.config import FetchSettings
-from briefing.fetch import FetchError, Fetcher, fetch, parse_feed, stories_from_url
+from briefing.fetch import Fetcher, FetchError, fetch, parse_feed, stories_from_url
 from briefing.fetch.store import ValidatorStore
 
 LOCAL = FetchSettings(timeout=1.0, allow_private=True)

@@ -1,0 +1,129 @@
+"""Gather candidate stories from every source; one failing source never stops the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from briefing.config import DailyConfig, Source
+from briefing.errors import BriefingError
+from briefing.models import Article, StoryFailure
+
+FOLDER_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+MAX_PARALLEL_SOURCES = 6
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who carried a story, and where: each outlet of a merged duplicate gets one."""
+
+    source: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A story that may go into the episode, with where it stood in its source."""
+
+    article: Article
+    source_index: int
+    position: int
+    key: str
+    """Stable identity across runs: the normalised link, or a hash of title and text."""
+    credits: tuple[Credit, ...] = ()
+    also_keys: tuple[str, ...] = ()
+    """Keys of duplicates merged into this one (recorded as heard with it)."""
+
+    @property
+    def title(self) -> str:
+        return self.article.title or self.article.paragraphs[0][:80]
+
+
+def collect(config: DailyConfig) -> tuple[list[Candidate], list[StoryFailure]]:
+    """Every source's stories, fetched in parallel, returned in source order."""
+    with ThreadPoolExecutor(max_workers=MAX_PARALLEL_SOURCES) as pool:
+        results = list(
+            pool.map(lambda pair: _from_source(config, *pair), enumerate(config.sources))
+        )
+    candidates: list[Candidate] = []
+    failures: list[StoryFailure] = []
+    for found, failed in results:
+        candidates.extend(found)
+        failures.extend(failed)
+    return candidates, failures
+
+
+def _from_source(
+    config: DailyConfig, index: int, source: Source
+) -> tuple[list[Candidate], list[StoryFailure]]:
+    try:
+        if source.folder is not None:
+            articles, failures = _from_folder(source)
+        else:
+            from briefing.fetch import Fetcher, stories_from_url
+
+            assert source.url is not None
+            with Fetcher(config.fetch) as fetcher:
+                articles, failures = stories_from_url(
+                    source.url, fetcher, limit=source.limit, source_name=source.name
+                )
+    except BriefingError as error:
+        return [], [StoryFailure(source.label, error.message, error.exit_code)]
+    candidates = []
+    for position, article in enumerate(articles[: source.limit]):
+        name = article.source_name or source.label
+        article = replace(article, source_name=name)
+        candidates.append(
+            Candidate(
+                article=article,
+                source_index=index,
+                position=position,
+                key=story_key(article),
+                credits=(Credit(name, article.url),),
+            )
+        )
+    return candidates, failures
+
+
+def _from_folder(source: Source) -> tuple[list[Article], list[StoryFailure]]:
+    from briefing.ingest import load_article
+
+    assert source.folder is not None
+    folder = source.folder
+    if not folder.is_dir():
+        raise BriefingError(f"{folder}: no such folder; create it or fix `folder` in the config.")
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES]
+    files.sort(key=lambda p: p.stat().st_mtime, reverse=True)  # newest first
+    articles: list[Article] = []
+    failures: list[StoryFailure] = []
+    for path in files[: source.limit]:
+        try:
+            article = load_article(path)
+        except BriefingError as error:
+            failures.append(StoryFailure(str(path), error.message, error.exit_code))
+            continue
+        published = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+        articles.append(
+            replace(article, published=article.published or published, source_name=source.name)
+        )
+    return articles, failures
+
+
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|at_medium$|at_campaign$|ocid$)")
+
+
+def story_key(article: Article) -> str:
+    """The same story gets the same key tomorrow: its link without tracking, or its content."""
+    if article.url:
+        parts = urlsplit(article.url.strip())
+        query = [(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)]
+        host = parts.netloc.lower().removeprefix("www.")
+        return urlunsplit(("", host, parts.path.rstrip("/"), urlencode(query), "")).lstrip("/")
+    digest = hashlib.sha256(
+        ((article.title or "") + "\n" + article.text[:500]).encode("utf-8")
+    ).hexdigest()
+    return f"text:{digest[:24]}"

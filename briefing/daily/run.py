@@ -1,0 +1,326 @@
+"""`briefing daily`: sources in, one episode out, the feed updated; idempotent per date.
+
+Order of writes, so the feed never points at a missing or partial file: the new audio and
+its chapters and transcript (each renamed into place), then the episode list, then
+`feed.xml`, and only then are files no episode refers to deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from briefing.config import DailyConfig
+from briefing.daily.budget import estimate_seconds, fit
+from briefing.daily.collect import Candidate, collect
+from briefing.daily.dedupe import Duplicate, drop_duplicates
+from briefing.daily.history import History
+from briefing.daily.rank import is_muted, rank
+from briefing.errors import InputError
+from briefing.models import Script, StoryFailure
+from briefing.paths import state_dir
+from briefing.publish.episodes import (
+    EPISODES_DIR,
+    MANIFEST,
+    Episode,
+    EpisodeStory,
+    StoryLink,
+    episodes_json,
+    load_episodes,
+)
+from briefing.script.spoken_dates import spoken_date
+from briefing.tts.synthesize import ProgressCallback
+
+TOLERANCE = 0.10
+"""The episode must land within ±10% of the target length."""
+REPLAN_AT = 0.06
+"""Past this error after voicing, the plan is redone with the measured pace (cheap: cached)."""
+STALE_PART_S = 3600
+
+
+@dataclass(frozen=True)
+class DailyReport:
+    """What went into the episode and what did not, and why."""
+
+    date: dt.date
+    episode: Episode | None
+    episode_path: Path | None
+    used: tuple[Candidate, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    heard: tuple[Candidate, ...] = ()
+    muted: tuple[tuple[Candidate, str], ...] = ()
+    unused: tuple[Candidate, ...] = ()
+    """Stories left for lack of time."""
+    failures: tuple[StoryFailure, ...] = ()
+    rendered: bool = False
+    """False when the episode for this date was already up to date."""
+    synthesized: int = 0
+    cached: int = 0
+    target_s: float = 0.0
+    feed_path: Path | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def run_daily(
+    config: DailyConfig,
+    date: dt.date | None = None,
+    minutes: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> DailyReport:
+    """Make (or confirm) the episode for `date` and publish it; never stopped by one bad source."""
+    from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
+    from briefing.tts import SegmentCache, load_preset
+
+    date = date or dt.date.today()
+    target_s = (minutes if minutes is not None else config.minutes) * 60.0
+    preset = load_preset(config.voice)  # a bad voice fails before any fetching
+    output = config.output
+    _prepare_output(output)
+
+    candidates, failures = collect(config)
+    now = dt.datetime.now(dt.UTC)
+    ranked = rank(candidates, config.favour, now)
+    unique, duplicates = drop_duplicates(ranked)
+    history = History()
+    heard = [c for c in unique if history.heard_before((c.key, *c.also_keys), date)]
+    fresh = [c for c in unique if c not in heard]
+    muted = [(c, word) for c in fresh if (word := is_muted(c, config.mute))]
+    muted_set = {id(c) for c, _ in muted}
+    eligible = [c for c in fresh if id(c) not in muted_set][: config.max_stories]
+    report = DailyReport(
+        date=date,
+        episode=None,
+        episode_path=None,
+        duplicates=tuple(duplicates),
+        heard=tuple(heard),
+        muted=tuple(muted),
+        failures=tuple(failures),
+        target_s=target_s,
+    )
+    if not eligible:
+        return report
+
+    summariser = get_summarizer(DEFAULT_SUMMARIZER)
+    wpm = float(preset.settings.rate_wpm)
+    pace_store = _PaceStore()
+    pace = pace_store.get(preset)
+    articles = [c.article for c in eligible]
+    plan = fit(articles, target_s, wpm, summariser.summarize, date, pace)
+    used = list(eligible[: len(plan.script.stories)])
+    episodes = load_episodes(output)
+    fingerprint = _fingerprint(eligible, target_s, preset)
+    existing = next((e for e in episodes if e.date == date.isoformat()), None)
+    notes: list[str] = []
+    if plan.estimate_s < target_s * (1 - TOLERANCE):
+        notes.append(
+            f"the sources held about {plan.estimate_s / 60:.1f} of the "
+            f"{target_s / 60:g} minutes asked for"
+        )
+    if existing and existing.fingerprint == fingerprint and (output / existing.audio).is_file():
+        feed = _publish(config, output, episodes)
+        history.record(_keys(used), date)
+        return _finish(report, existing, output, used, eligible, feed, notes, False, 0, 0)
+
+    cache = SegmentCache()
+    from briefing.daily.render import voice_and_assemble
+
+    voiced = voice_and_assemble(plan.script, preset, cache=cache, on_progress=on_progress)
+    synthesized, cached = voiced.synthesized, voiced.cached
+    error = abs(voiced.programme.duration_s - target_s) / target_s
+    measured = _measured_pace(plan.script, voiced.speech_s, wpm)
+    if measured is not None:
+        pace_store.put(preset, measured)
+    if measured is not None and error > REPLAN_AT and plan.estimate_s >= target_s * 0.9:
+        plan = fit(articles, target_s, wpm, summariser.summarize, date, measured)
+        used = list(eligible[: len(plan.script.stories)])
+        voiced = voice_and_assemble(plan.script, preset, cache=cache, on_progress=on_progress)
+        synthesized += voiced.synthesized
+
+    episode = _write_episode(output, date, plan.script, voiced, used, fingerprint)
+    episodes = [e for e in episodes if e.date != episode.date] + [episode]
+    episodes.sort(key=lambda e: e.date, reverse=True)
+    episodes = episodes[: config.podcast.keep]
+    feed = _publish(config, output, episodes)
+    history.record(_keys(used), date)
+    return _finish(report, episode, output, used, eligible, feed, notes, True, synthesized, cached)
+
+
+def _finish(
+    report: DailyReport,
+    episode: Episode,
+    output: Path,
+    used: list[Candidate],
+    eligible: list[Candidate],
+    feed: Path,
+    notes: list[str],
+    rendered: bool,
+    synthesized: int,
+    cached: int,
+) -> DailyReport:
+    from dataclasses import replace
+
+    return replace(
+        report,
+        episode=episode,
+        episode_path=output / episode.audio,
+        used=tuple(used),
+        unused=tuple(eligible[len(used) :]),
+        rendered=rendered,
+        synthesized=synthesized,
+        cached=cached,
+        feed_path=feed,
+        notes=tuple(notes),
+    )
+
+
+def _prepare_output(output: Path) -> None:
+    try:
+        (output / EPISODES_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"{output}: cannot create the output folder ({error.strerror}); "
+            "fix `output` in the config."
+        ) from None
+    if not os.access(output, os.W_OK):
+        raise InputError(
+            f"{output}: the output folder is not writable; fix `output` in the config."
+        )
+
+
+def _write_episode(
+    output: Path,
+    date: dt.date,
+    script: Script,
+    voiced: object,
+    used: list[Candidate],
+    fingerprint: str,
+) -> Episode:
+    from briefing.audio import atomic_path, export_audio
+    from briefing.daily.render import Voiced
+    from briefing.publish.sidecars import chapters_json, transcript_vtt
+
+    assert isinstance(voiced, Voiced)
+    stem = f"{EPISODES_DIR}/briefing-{date.isoformat()}-{fingerprint[:10]}"
+    audio = f"{stem}.mp3"
+    export_audio(voiced.programme.audio, output / audio)
+    timeline = voiced.programme.timeline
+    links = [c.article.url for c in used]
+    chapters = f"{stem}.chapters.json"
+    with atomic_path(output / chapters) as tmp:
+        tmp.write_text(chapters_json(timeline, script.stories, links), encoding="utf-8")
+    transcript = f"{stem}.vtt"
+    with atomic_path(output / transcript) as tmp:
+        tmp.write_text(transcript_vtt(timeline), encoding="utf-8")
+    return Episode(
+        date=date.isoformat(),
+        title=f"Briefing for {spoken_date(date)}",
+        audio=audio,
+        length=(output / audio).stat().st_size,
+        duration_s=voiced.programme.duration_s,
+        published=_pub_date(date),
+        fingerprint=fingerprint,
+        stories=tuple(
+            EpisodeStory(
+                title=summary.headline,
+                links=tuple(StoryLink(c.source, c.url) for c in candidate.credits),
+            )
+            for summary, candidate in zip(script.stories, used, strict=True)
+        ),
+        chapters=chapters,
+        transcript=transcript,
+    )
+
+
+def _publish(config: DailyConfig, output: Path, episodes: list[Episode]) -> Path:
+    """Episode list, then feed, then delete files nothing refers to any more."""
+    from briefing.audio import atomic_path
+    from briefing.publish.feed import write_feed
+    from briefing.publish.network import default_base_url
+
+    with atomic_path(output / MANIFEST) as tmp:
+        tmp.write_text(episodes_json(episodes), encoding="utf-8")
+    base_url = config.podcast.base_url or default_base_url()
+    feed = write_feed(output, config.podcast, episodes, base_url)
+    keep = {name for e in episodes for name in e.files}
+    now = time.time()
+    for path in (output / EPISODES_DIR).iterdir():
+        name = f"{EPISODES_DIR}/{path.name}"
+        if not path.is_file() or name in keep:
+            continue
+        if path.name.startswith(".") and now - path.stat().st_mtime < STALE_PART_S:
+            continue  # another run's file in progress
+        path.unlink(missing_ok=True)
+    return feed
+
+
+def _keys(used: list[Candidate]) -> list[str]:
+    return [key for c in used for key in (c.key, *c.also_keys)]
+
+
+def _fingerprint(eligible: list[Candidate], target_s: float, preset: object) -> str:
+    """Same stories, length and voice as last time: the episode is already right."""
+    from briefing.tts import VoicePreset
+
+    assert isinstance(preset, VoicePreset)
+    payload = {
+        "stories": [
+            [c.key, c.article.title, c.article.source_name, c.article.text] for c in eligible
+        ],
+        "target_s": target_s,
+        "preset": preset.name,
+        "engine": preset.engine,
+        "settings": asdict(preset.settings),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _pub_date(date: dt.date) -> str:
+    now = dt.datetime.now(dt.UTC)
+    when = now if date == now.date() else dt.datetime.combine(date, dt.time(6, 0), dt.UTC)
+    return email.utils.format_datetime(when)
+
+
+def _measured_pace(script: Script, speech_s: float, wpm: float) -> float | None:
+    """Actual speech ÷ the word-count estimate of it (pauses excluded)."""
+    estimated = (
+        estimate_seconds(script, wpm, pace=1.0)
+        - sum(s.pause_after_ms for s in script.segments) / 1000.0
+    )
+    if estimated <= 0 or speech_s <= 0:
+        return None
+    return max(0.5, min(2.0, speech_s / estimated))
+
+
+class _PaceStore:
+    """How fast each voice really speaks compared with its rate, learnt from earlier episodes."""
+
+    def __init__(self) -> None:
+        self.path = state_dir() / "pace.json"
+        try:
+            self.values: dict[str, float] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.values = {}
+
+    @staticmethod
+    def _key(preset: object) -> str:
+        from briefing.tts import VoicePreset
+
+        assert isinstance(preset, VoicePreset)
+        return f"{preset.engine}:{preset.name}:{preset.settings.rate_wpm}"
+
+    def get(self, preset: object) -> float:
+        value = self.values.get(self._key(preset), 1.0)
+        return value if isinstance(value, int | float) and 0.5 <= value <= 2.0 else 1.0
+
+    def put(self, preset: object, value: float) -> None:
+        self.values[self._key(preset)] = round(value, 4)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
+        tmp.write_text(json.dumps(self.values, indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
