@@ -297,6 +297,108 @@ def batch(
         raise typer.Exit(report.exit_code)
 
 
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="The config file. Default: config.toml in the user's config folder.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+
+@app.command()
+def init(
+    config: ConfigOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter config for `briefing daily` and print its path."""
+    from briefing.config import write_starter_config
+
+    path = write_starter_config(config, force=force)
+    typer.echo(f"Wrote {path}")
+    typer.echo("Next: edit its [[sources]], then run: briefing daily")
+
+
+@app.command()
+def daily(
+    config: ConfigOpt = None,
+    date: DateOpt = None,
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes", min=0.5, max=180, help="Target length. Default: the config's minutes.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Make today's episode from the config's sources and update the podcast feed."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from briefing.config import load_config
+    from briefing.daily import report_lines, run_daily
+    from briefing.errors import InputError
+
+    settings = load_config(config)
+    with Progress(
+        TextColumn("Voicing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} segments"),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+        console=_stderr_console(),
+    ) as progress:
+        task = progress.add_task("voicing", total=None)
+        report = run_daily(
+            settings,
+            date=date.date() if date else None,
+            minutes=minutes,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    for line in report_lines(report):
+        typer.echo(line)
+    if report.episode is None:
+        raise InputError(
+            f"no new stories for {report.date.isoformat()}; "
+            "check the failures above, or add sources to the config."
+        )
+
+
+@app.command()
+def serve(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The folder to serve. Default: the config's output folder.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "0.0.0.0",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the episodes and feed.xml to phones on your network (read-only)."""
+    from briefing.publish.serve import feed_url, make_server, qr_text
+
+    if folder is None:
+        from briefing.config import load_config
+        from briefing.paths import config_file
+
+        folder = load_config().output if config_file().is_file() else Path.cwd()
+    server = make_server(folder, host, port)
+    url = feed_url(host, server.server_address[1])
+    typer.echo(f"Serving {folder} read-only. Press Ctrl-C to stop.")
+    typer.echo(f"Subscribe in your podcast app (same Wi-Fi): {url}")
+    typer.echo(qr_text(url))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("Stopped.")
+    finally:
+        server.server_close()
+
+
 def _report_failures(failures: Any) -> None:
     for failure in failures:
         typer.echo(f"briefing: skipped {failure.origin}: {failure.reason}", err=True)
