@@ -23,7 +23,7 @@ from briefing.distributed.manifest import Job
 from briefing.distributed.tasks import JobOutcome, StoryVoicing
 from briefing.models import Length, StoryFailure
 from briefing.summarise import DEFAULT_SUMMARIZER
-from briefing.tts import VoicePreset, load_preset
+from briefing.tts import SegmentCache, VoicePreset, load_preset
 
 
 @dataclass(frozen=True)
@@ -93,15 +93,10 @@ def run_batch(
 
 
 def default_cache_dir() -> Path:
-    """`$BRIEFING_HOME/cache/segments`, else the platform's cache folder."""
-    import os
+    """The user's segment cache, the same one `briefing make` and `briefing cache` use."""
+    from briefing.tts import SegmentCache
 
-    home = os.environ.get("BRIEFING_HOME", "").strip()
-    if home:
-        return Path(home).expanduser() / "cache" / "segments"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefing")) / "segments"
+    return SegmentCache().root
 
 
 @dataclass(frozen=True)
@@ -153,6 +148,7 @@ def _run(
             )
         if on_progress is not None:
             on_progress(progress)
+    SegmentCache(cache_root).evict()  # once, at the end: a batch needs its entries until then
     workers = len(client.scheduler_info().get("workers", {}))
     return BatchReport(
         outcomes=tuple(outcomes[job.id] for job in jobs),
@@ -186,9 +182,7 @@ def _submit(
         for source in job.inputs:
             ingest_key = content_key("ingest", file_digest(source), Path(source).suffix.lower())
             summary_key = content_key("summary", ingest_key, length, summarizer)
-            voice_key = content_key(
-                "voice-story", summary_key, preset.engine, preset.settings, date
-            )
+            voice_key = content_key("voice-story", summary_key, preset, date, cache_root)
             ingested = client.submit(tasks.ingest, source, key=ingest_key)
             summary = client.submit(tasks.summarise, ingested, length, summarizer, key=summary_key)
             voicing = client.submit(

@@ -8,22 +8,23 @@ stops the others. Anything else raised here is a bug and reaches the client with
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.distributed.segment_cache import voice_cached
 from briefing.errors import BriefingError, ConfigError
 from briefing.models import (
     Article,
     Length,
+    ScriptSegment,
     SegmentKind,
     StoryFailure,
     Summary,
     VoicedSegment,
 )
-from briefing.tts import TTSEngine, VoicePreset, get_engine
+from briefing.tts import EngineSet, SegmentCache, SegmentVoicing, VoicePreset, voice_segment
 
 _STORY_KINDS = (SegmentKind.HEADLINE, SegmentKind.BODY)
 
@@ -88,10 +89,11 @@ def voice_story(
     segments = [s for s in compose_script([summary], date).segments if s.kind in _STORY_KINDS]
     voiced = hits = 0
     try:
-        for segment in segments:
-            _, hit = _voice(segment.text, preset, cache_root)
-            hits += hit
-            voiced += not hit
+        with tempfile.TemporaryDirectory(prefix="briefing-story-") as workdir:
+            for index, segment in enumerate(segments):
+                result = _voice(segment, index, preset, cache_root, Path(workdir))
+                hits += result.cached
+                voiced += not result.cached
     except BriefingError as error:
         failure = StoryFailure(summary.article.origin, error.message, error.exit_code)
         return StoryVoicing(voiced, hits, failure)
@@ -136,15 +138,16 @@ def render(
         )
     try:
         script = compose_script(usable, date)
-        voiced: list[VoicedSegment] = []
         fresh = hits = 0
-        for segment in script.segments:
-            path, hit = _voice(segment.text, preset, cache_root)
-            hits += hit
-            fresh += not hit
-            voiced.append(VoicedSegment(segment=segment, wav_path=path, engine=preset.engine))
-        programme = assemble(voiced)
-        export_audio(programme.audio, output)
+        with tempfile.TemporaryDirectory(prefix="briefing-render-") as workdir:
+            voiced: list[VoicedSegment] = []
+            for index, segment in enumerate(script.segments):
+                result = _voice(segment, index, preset, cache_root, Path(workdir))
+                hits += result.cached
+                fresh += not result.cached
+                voiced.append(VoicedSegment(segment, result.path, result.engine))
+            programme = assemble(voiced)
+            export_audio(programme.audio, output)
     except BriefingError as error:
         return JobOutcome(
             job_id,
@@ -176,17 +179,22 @@ def _remove_stale_parts(output: Path) -> None:
 _local = threading.local()
 
 
-def _engine(name: str) -> TTSEngine:
-    """One engine per worker thread and name: its speech process is started once, then reused."""
-    engines: dict[str, TTSEngine] = _local.__dict__.setdefault("engines", {})
-    if name not in engines:
-        engines[name] = get_engine(name)
-    return engines[name]
+def _engines() -> EngineSet:
+    """One engine set per worker thread: each engine's process is started once, then reused."""
+    engines: EngineSet | None = getattr(_local, "engines", None)
+    if engines is None:
+        engines = _local.engines = EngineSet()
+    return engines
 
 
-def _voice(text: str, preset: VoicePreset, cache_root: Path) -> tuple[Path, bool]:
+def _voice(
+    segment: ScriptSegment, index: int, preset: VoicePreset, cache_root: Path, workdir: Path
+) -> SegmentVoicing:
+    """Voice one segment through the shared cache (`briefing.tts.voice_segment`)."""
+    out_path = workdir / f"segment-{index:04d}.wav"
+    chain = preset.chain_for(segment.kind)
     try:
-        return voice_cached(text, preset, _engine(preset.engine), cache_root)
+        return voice_segment(segment.text, out_path, chain, _engines(), SegmentCache(cache_root))
     except AssertionError as error:
         if "daemonic" not in str(error):
             raise
