@@ -100,13 +100,13 @@ def main() -> None:
             errors.append((predicted - seconds, seconds))
         mae = sum(abs(e) for e, _ in errors) / len(errors)
         mape = 100 * sum(abs(e) / s for e, s in errors) / len(errors)
-        print(f"{label}: mean absolute error {mae:.2f} s ({mape:.1f}% of duration), "
-              f"worst {max(abs(e) for e, _ in errors):.2f} s, n={len(errors)}")
+        print(
+            f"{label}: mean absolute error {mae:.2f} s ({mape:.1f}% of duration), "
+            f"worst {max(abs(e) for e, _ in errors):.2f} s, n={len(errors)}"
+        )
         for rate in rates:
             per_rate = [
-                abs(e) / s
-                for (t, r, s0), (e, s) in zip(subset, errors, strict=True)
-                if r == rate
+                abs(e) / s for (t, r, s0), (e, s) in zip(subset, errors, strict=True) if r == rate
             ]
             print(f"  at {rate} wpm: {100 * sum(per_rate) / len(per_rate):.1f}%")
         total_true = sum(s for _, s in errors)

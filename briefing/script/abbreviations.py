@@ -45,7 +45,8 @@ _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 
 
 def expand_abbreviations(text: str) -> str:
-    """"Mr. Smith" → "Mister Smith"; "No. 10" → "Number 10"; "U.S." → "US"; "e.g." → "for example"."""
+    """Say abbreviations in full: "Mr. Smith" → "Mister Smith", "No. 10" → "number 10",
+    "U.S." → "US" (for the acronym pass), "e.g." → "for example"."""
     text = _TITLE.sub(lambda m: TITLES[m.group(1)], text)
     text = _AFTER_NAME.sub(lambda m: " " + AFTER_NAME[m.group(1)], text)
     text = _ADDRESS.sub(lambda m: " " + AFTER_ADDRESS[m.group(1)], text)
@@ -59,13 +60,18 @@ def expand_abbreviations(text: str) -> str:
 
 
 def _saint_or_street(match: re.Match[str]) -> str:
-    """"St Paul's" is a saint; "Downing St" is a street: a name before it makes it a street."""
+    """ "St Paul's" is a saint; "Downing St" is a street: a name before it makes it a street."""
     before = match.string[: match.start()]
     after = match.string[match.end() :]
     previous = _PREVIOUS_WORD.search(before)
     capital_before = bool(previous and re.fullmatch(r"[A-Z][a-z'’]+", previous.group(1)))
     first_word = capital_before and before[: previous.start()].strip()[-1:] in (  # type: ignore[union-attr]
-        "", ".", "!", "?", ":", '"'
+        "",
+        ".",
+        "!",
+        "?",
+        ":",
+        '"',
     )
     if re.match(r"\s+[A-Z][a-z]", after) and (not capital_before or first_word):
         return "Saint"
@@ -91,7 +97,7 @@ def _dotted_word(match: re.Match[str]) -> str:
 
 
 def _undot(match: re.Match[str]) -> str:
-    """"U.S." → "US" (the acronym pass says it); the dot stays only where the text ends."""
+    """ "U.S." → "US" (the acronym pass says it); the dot stays only where the text ends."""
     letters = match.group(1).replace(".", "").upper()
     rest = match.string[match.end() :]
     return letters + ("." if not rest.strip() else "")

@@ -15,11 +15,79 @@ LETTERS = "letters"
 
 _VOWELS = frozenset("AEIOUY")
 _ONSETS = frozenset(
-    "BL BR CH CL CR DR FL FR GL GR KN PH PL PR SC SH SK SL SM SN SP ST SW TH TR TW WH WR".split()
+    [
+        "BL",
+        "BR",
+        "CH",
+        "CL",
+        "CR",
+        "DR",
+        "FL",
+        "FR",
+        "GL",
+        "GR",
+        "KN",
+        "PH",
+        "PL",
+        "PR",
+        "SC",
+        "SH",
+        "SK",
+        "SL",
+        "SM",
+        "SN",
+        "SP",
+        "ST",
+        "SW",
+        "TH",
+        "TR",
+        "TW",
+        "WH",
+        "WR",
+    ]
 )
 _CODAS = frozenset(
-    "CH CK CT FT LD LF LK LM LP LS LT MP MS ND NG NK NS NT PS PT RB RC RD RF RG RK RL RM RN RP "
-    "RS RT SH SK SP SS ST TH TS".split()
+    [
+        "CH",
+        "CK",
+        "CT",
+        "FT",
+        "LD",
+        "LF",
+        "LK",
+        "LM",
+        "LP",
+        "LS",
+        "LT",
+        "MP",
+        "MS",
+        "ND",
+        "NG",
+        "NK",
+        "NS",
+        "NT",
+        "PS",
+        "PT",
+        "RB",
+        "RC",
+        "RD",
+        "RF",
+        "RG",
+        "RK",
+        "RL",
+        "RM",
+        "RN",
+        "RP",
+        "RS",
+        "RT",
+        "SH",
+        "SK",
+        "SP",
+        "SS",
+        "ST",
+        "TH",
+        "TS",
+    ]
 )
 
 

@@ -20,7 +20,7 @@ def is_shouting(line: str) -> bool:
 
 
 def unshout(line: str) -> str:
-    """"IRAQ WILL ENHANCE TIES WITH THE US" → "Iraq Will Enhance Ties With The US"."""
+    """ "IRAQ WILL ENHANCE TIES WITH THE US" → "Iraq Will Enhance Ties With The US"."""
     if not is_shouting(line):
         return line
 

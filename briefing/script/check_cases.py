@@ -64,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{category:<24} {passed:>3}/{count:<3} {100 * passed / count:6.1f}%")
         if args.failures:
             for case, said in failures:
-                print(f"    line {case.line}: {case.written!r}\n      want {case.expected!r}"
-                      f"\n      got  {said!r}")
+                print(
+                    f"    line {case.line}: {case.written!r}\n      want {case.expected!r}"
+                    f"\n      got  {said!r}"
+                )
     print(f"{'all':<24} {total_passed:>3}/{total:<3} {100 * total_passed / max(total, 1):6.1f}%")
     return 0 if total_passed == total else 1
 

@@ -46,13 +46,18 @@ def compose_script(
     for index, summary in enumerate(summaries):
         if index > 0:
             segments.append(
-                _segment(SegmentKind.TRANSITION, transitions[index - 1],
-                         PAUSE_AFTER_TRANSITION_MS, index)
+                _segment(
+                    SegmentKind.TRANSITION, transitions[index - 1], PAUSE_AFTER_TRANSITION_MS, index
+                )
             )
         headline = headline_of(summary)
         segments.append(
-            _segment(SegmentKind.HEADLINE, _headline_sentence(summary, headline, templates),
-                     PAUSE_AFTER_HEADLINE_MS, index)
+            _segment(
+                SegmentKind.HEADLINE,
+                _headline_sentence(summary, headline, templates),
+                PAUSE_AFTER_HEADLINE_MS,
+                index,
+            )
         )
         body = list(summary.sentences)
         if not summary.article.title and body and body[0].strip() == headline:
@@ -73,7 +78,7 @@ def headline_of(summary: Summary) -> str:
 
 
 def source_phrase(source_name: str) -> str:
-    """"BBC" → "the BBC", "The Guardian" → "the Guardian", "Reuters" → "Reuters"."""
+    """ "BBC" → "the BBC", "The Guardian" → "the Guardian", "Reuters" → "Reuters"."""
     name = " ".join(source_name.split())
     if re.match(r"(?i)the\s", name):
         return "the " + name[4:]

@@ -1,4 +1,5 @@
-"""Money: "$1.64" → "one dollar sixty-four", "£3bn" → "three billion pounds", "50p" → "fifty pence"."""
+"""Money as said: "$1.64" → "one dollar sixty-four", "£3bn" → "three billion pounds",
+"50p" → "fifty pence", "$5-10m" → "five to ten million dollars"."""
 
 from __future__ import annotations
 
@@ -49,9 +50,7 @@ SCALES = {
 }  # fmt: skip
 
 _SYMBOLS = sorted(CURRENCIES, key=len, reverse=True)
-_CURRENCY = "|".join(
-    re.escape(c) + (r"\.?\s?" if c.isalpha() else "") for c in _SYMBOLS
-)
+_CURRENCY = "|".join(re.escape(c) + (r"\.?\s?" if c.isalpha() else "") for c in _SYMBOLS)
 _SCALE = r"(?:\s?(?:k|m|mn|bn|b|tn)\b|\s(?:thousand|million|billion|trillion)\b)"
 _MONEY = re.compile(
     rf"(?<![\w$£€¥])(?P<cur>{_CURRENCY})\s?(?P<a>{NUMBER})(?P<sa>{_SCALE})?"
@@ -62,8 +61,9 @@ _PENCE = re.compile(r"\b([0-9]{1,3})p\b")
 
 def expand_money(text: str) -> str:
     text = _MONEY.sub(_money, text)
-    return _PENCE.sub(lambda m: cardinal(int(m.group(1))) + (
-        " penny" if m.group(1) == "1" else " pence"), text)
+    return _PENCE.sub(
+        lambda m: cardinal(int(m.group(1))) + (" penny" if m.group(1) == "1" else " pence"), text
+    )
 
 
 def _currency(symbol: str) -> Currency:
@@ -92,7 +92,7 @@ def _scale(text: str | None) -> str | None:
 
 
 def _amount(written: str, currency: Currency) -> str:
-    """"47.10" dollars → "forty-seven dollars ten"; "0.99" → "ninety-nine cents"."""
+    """ "47.10" dollars → "forty-seven dollars ten"; "0.99" → "ninety-nine cents"."""
     whole_text, _, fraction = written.replace(",", "").partition(".")
     whole = int(whole_text or 0)
     unit = currency.one if whole == 1 else currency.many

@@ -78,9 +78,7 @@ def _phone(match: re.Match[str]) -> str:
     if len(digits) < 8 or not (written.startswith(("0", "+", "(0"))):
         return written
     groups = [g for g in re.split(r"[\s()-]+", written) if g]
-    spoken = [
-        ("plus " if g.startswith("+") else "") + digit_by_digit(g, zero="oh") for g in groups
-    ]
+    spoken = [("plus " if g.startswith("+") else "") + digit_by_digit(g, zero="oh") for g in groups]
     return ", ".join(s for s in spoken if s)
 
 
@@ -121,7 +119,7 @@ def _score_or_range(match: re.Match[str]) -> str:
 
 
 def range_word(match: re.Match[str]) -> str:
-    """"between 10 and 20", otherwise "10 to 20"."""
+    """ "between 10 and 20", otherwise "10 to 20"."""
     return "and" if re.search(r"\bbetween\s+$", match.string[: match.start()], re.I) else "to"
 
 
@@ -135,7 +133,7 @@ def _score(a: int, b: int) -> str:
 
 
 def _split_letters_and_digits(text: str) -> str:
-    """"G7" → "G 7", "COVID-19" → "COVID 19", "4G" → "4 G", "H5N1" → "H 5 N 1"."""
+    """ "G7" → "G 7", "COVID-19" → "COVID 19", "4G" → "4 G", "H5N1" → "H 5 N 1"."""
 
     def split(match: re.Match[str]) -> str:
         parts = re.findall(r"[0-9]+|[^\W\d_]+", match.group(0))

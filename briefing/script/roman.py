@@ -13,17 +13,94 @@ from briefing.script.words import cardinal, ordinal
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _VALID = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 REGNAL_NAMES = frozenset(
-    """
-    Elizabeth Charles George Henry Edward William James Richard John Mary Anne Victoria Philip
-    Louis Benedict Pius Leo Gregory Innocent Clement Alexander Nicholas Peter Catherine Frederick
-    Ferdinand Felipe Juan Carlos Harald Margrethe Gustaf Abdullah Hussein Mohammed Constantine
-    Paul Francis Urban Boniface Stephen David Robert Willem Albert Baudouin Olav Haakon
-    Frederik Rainier Ludwig Otto Wilhelm Napoleon Ivan Sixtus Alfonso Umberto Vittorio Emmanuel
-    Rama Akihito Kamehameha Nebuchadnezzar Ramesses Ptolemy Cleopatra Darius Xerxes Hadrian
-    """.split()
+    [
+        "Elizabeth",
+        "Charles",
+        "George",
+        "Henry",
+        "Edward",
+        "William",
+        "James",
+        "Richard",
+        "John",
+        "Mary",
+        "Anne",
+        "Victoria",
+        "Philip",
+        "Louis",
+        "Benedict",
+        "Pius",
+        "Leo",
+        "Gregory",
+        "Innocent",
+        "Clement",
+        "Alexander",
+        "Nicholas",
+        "Peter",
+        "Catherine",
+        "Frederick",
+        "Ferdinand",
+        "Felipe",
+        "Juan",
+        "Carlos",
+        "Harald",
+        "Margrethe",
+        "Gustaf",
+        "Abdullah",
+        "Hussein",
+        "Mohammed",
+        "Constantine",
+        "Paul",
+        "Francis",
+        "Urban",
+        "Boniface",
+        "Stephen",
+        "David",
+        "Robert",
+        "Willem",
+        "Albert",
+        "Baudouin",
+        "Olav",
+        "Haakon",
+        "Frederik",
+        "Rainier",
+        "Ludwig",
+        "Otto",
+        "Wilhelm",
+        "Napoleon",
+        "Ivan",
+        "Sixtus",
+        "Alfonso",
+        "Umberto",
+        "Vittorio",
+        "Emmanuel",
+        "Rama",
+        "Akihito",
+        "Kamehameha",
+        "Nebuchadnezzar",
+        "Ramesses",
+        "Ptolemy",
+        "Cleopatra",
+        "Darius",
+        "Xerxes",
+        "Hadrian",
+    ]
 )
 _SINGLE_AFTER = frozenset({"War"})
-_TITLES = frozenset("King Queen Pope Emperor Empress Tsar Tsarina Kaiser Sultan Pharaoh".split())
+_TITLES = frozenset(
+    [
+        "King",
+        "Queen",
+        "Pope",
+        "Emperor",
+        "Empress",
+        "Tsar",
+        "Tsarina",
+        "Kaiser",
+        "Sultan",
+        "Pharaoh",
+    ]
+)
 _CANDIDATE = re.compile(
     r"(?:\b([A-Z][a-z]+) )?\b([A-Z][a-z][\w'’-]*) ([IVXL]+)(?=('s|’s)?\b)(?![-‐]?[A-Za-z0-9])"
 )
@@ -43,7 +120,7 @@ def roman_value(word: str) -> int:
 
 
 def expand_roman_numerals(text: str) -> str:
-    """"Elizabeth II" → "Elizabeth the Second"; "World War II" → "World War Two"."""
+    """ "Elizabeth II" → "Elizabeth the Second"; "World War II" → "World War Two"."""
 
     def replace(match: re.Match[str]) -> str:
         title, name, numeral = match.group(1), match.group(2), match.group(3)

@@ -82,8 +82,10 @@ _COUNTED_NOUN = re.compile(r"\s+(?:[a-z]+s|people|of|more|fewer|less|new|extra|o
 
 def expand_units(text: str) -> str:
     text = _FEET_INCHES.sub(
-        lambda m: f"{cardinal(int(m.group(1)))} feet {cardinal(int(m.group(2)))}"
-        + (" inches" if m.group(3) else ""),
+        lambda m: (
+            f"{cardinal(int(m.group(1)))} feet {cardinal(int(m.group(2)))}"
+            + (" inches" if m.group(3) else "")
+        ),
         text,
     )
     text = _SCALED.sub(lambda m: f"{decimal(m.group(1))} {_SCALES[m.group(2)]}", text)

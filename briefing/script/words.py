@@ -42,13 +42,13 @@ def year(value: int) -> str:
 
 
 def digit_by_digit(digits: str, zero: str = "zero") -> str:
-    """"0800" → "zero eight zero zero" (or "oh eight oh oh" with zero="oh")."""
+    """ "0800" → "zero eight zero zero" (or "oh eight oh oh" with zero="oh")."""
     names = [zero if d == "0" else _DIGIT_NAMES[int(d)] for d in digits if d.isdigit()]
     return " ".join(names)
 
 
 def decimal(text: str) -> str:
-    """"3.14" → "three point one four"; "1,200" → "one thousand two hundred"."""
+    """ "3.14" → "three point one four"; "1,200" → "one thousand two hundred"."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
     words = cardinal(int(whole)) if whole else "zero"
@@ -73,7 +73,7 @@ def _trim(value: float) -> str:
 
 
 def plural(words: str) -> str:
-    """"nineteen eighty" → "nineteen eighties" (decades and ages: "her thirties")."""
+    """ "nineteen eighty" → "nineteen eighties" (decades and ages: "her thirties")."""
     if words.endswith("y"):
         return words[:-1] + "ies"
     if words.endswith("x"):
@@ -101,7 +101,7 @@ NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 
 
 def keep_stop(match: re.Match[str], consumed_stop: bool) -> str:
-    """"" or ".": put back a full stop a pattern swallowed ("10 a.m." at the end of a sentence)."""
+    """ "" or ".": put back a full stop a pattern swallowed ("10 a.m." at the end of a sentence)."""
     if not consumed_stop:
         return ""
     rest = match.string[match.end() :]

@@ -93,7 +93,9 @@ def _phonemes(text: str) -> str:
 
 def test_espeak_reads_spelled_acronyms_as_letters() -> None:
     """The ear-proxy: espeak-ng's phonemes for our spellings are letter names, not words."""
-    said = _phonemes(f"If {spell('IS')} is defeated, the {spell('UAE')} and the {spell('CIA')} said")
+    said = _phonemes(
+        f"If {spell('IS')} is defeated, the {spell('UAE')} and the {spell('CIA')} said"
+    )
     assert "Iz Iz" not in said  # "IS" read as the word "is"
     assert "a#" not in said  # a lone A read as the article
     assert said.count("'Es") >= 1 and "'eI" in said
