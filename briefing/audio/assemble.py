@@ -1,7 +1,8 @@
 """Join voiced segments into one programme: trim each segment's silence, place pauses, join once.
 
-Joining is one `b"".join` over raw frames: pydub's `+=` copies the whole programme for every
-segment, which is quadratic in length.
+The programme grows in one `bytearray` (amortised appends, no copy of what is already there):
+pydub's `+=` copies the whole programme for every segment, which is quadratic in length, and
+joining a list of parts holds the audio twice at the end.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
+from briefing.audio.pauses import PausePlan, is_story_boundary, pause_after
 from briefing.errors import AudioError
 from briefing.models import TimedSegment, VoicedSegment
 
@@ -25,46 +27,87 @@ KEEP_EDGE_MS = 30
 
 @dataclass(frozen=True)
 class Programme:
-    """The assembled speech and where each segment sits in it."""
+    """The assembled speech and where each segment's speech sits in it."""
 
     audio: AudioSegment
     timeline: tuple[TimedSegment, ...]
+    """Start and end of each segment's speech (without the kept edges), in order."""
 
     @property
     def duration_s(self) -> float:
         return len(self.audio) / 1000.0
 
+    @property
+    def duration_ms(self) -> int:
+        return len(self.audio)
 
-def assemble(voiced: Sequence[VoicedSegment]) -> Programme:
-    """Trim, pause and join `voiced` in order into one mono 16-bit programme."""
-    parts: list[bytes] = []
+
+@dataclass(frozen=True)
+class _Trimmed:
+    audio: AudioSegment
+    lead_frames: int
+    """Frames of kept silence before the speech."""
+    tail_frames: int
+    """Frames of kept silence after the speech."""
+
+
+def assemble(
+    voiced: Sequence[VoicedSegment],
+    pauses: PausePlan | None = None,
+    chime: AudioSegment | None = None,
+) -> Programme:
+    """Trim, pause and join `voiced` in order into one mono 16-bit programme.
+
+    The pause after each segment comes from `pauses` by segment type, or from the script's
+    `pause_after_ms` when `pauses` is None; it is the silence between the end of one
+    segment's speech and the start of the next one's. A `chime` is centred in the pause
+    between two stories (which grows by the chime's length).
+    """
+    segments = [item.segment for item in voiced]
+    chime_data = _conform(chime).raw_data if chime is not None else b""
+    data = bytearray()
     timeline: list[TimedSegment] = []
-    position_frames = 0
-    for item in voiced:
-        speech = trim_silence(_load(item))
-        start_ms = _frames_to_ms(position_frames)
-        parts.append(speech.raw_data)
-        position_frames += int(speech.frame_count())
-        end_ms = _frames_to_ms(position_frames)
-        timeline.append(TimedSegment(item.segment, start_ms, end_ms))
-        pause_frames = int(FRAME_RATE * item.segment.pause_after_ms / 1000)
-        parts.append(b"\x00" * (pause_frames * SAMPLE_WIDTH * CHANNELS))
-        position_frames += pause_frames
+    gap_frames = 0  # silence owed before the next segment's speech
+    gap_chime = False
+    for index, item in enumerate(voiced):
+        trimmed = _trim(_load(item))
+        if timeline:
+            silence = max(0, gap_frames - trimmed.lead_frames)
+            if gap_chime:
+                before = silence // 2
+                data.extend(bytes(before * SAMPLE_WIDTH))
+                data.extend(chime_data)
+                data.extend(bytes((silence - before) * SAMPLE_WIDTH))
+            else:
+                data.extend(bytes(silence * SAMPLE_WIDTH))
+        start = len(data) // SAMPLE_WIDTH + trimmed.lead_frames
+        data.extend(trimmed.audio.raw_data)
+        end = len(data) // SAMPLE_WIDTH - trimmed.tail_frames
+        timeline.append(TimedSegment(item.segment, _frames_to_ms(start), _frames_to_ms(end)))
+        gap_frames = _ms_to_frames(pause_after(segments, index, pauses)) - trimmed.tail_frames
+        gap_chime = bool(chime_data) and is_story_boundary(segments, index)
     audio = AudioSegment(
-        data=b"".join(parts), sample_width=SAMPLE_WIDTH, frame_rate=FRAME_RATE, channels=CHANNELS
+        data=data, sample_width=SAMPLE_WIDTH, frame_rate=FRAME_RATE, channels=CHANNELS
     )
     return Programme(audio=audio, timeline=tuple(timeline))
 
 
 def trim_silence(segment: AudioSegment) -> AudioSegment:
     """Remove leading and trailing silence, keeping a few milliseconds at each edge."""
-    lead = detect_leading_silence(segment, silence_threshold=SILENCE_THRESHOLD_DBFS)
-    tail = detect_leading_silence(segment.reverse(), silence_threshold=SILENCE_THRESHOLD_DBFS)
-    start = max(0, lead - KEEP_EDGE_MS)
-    end = min(len(segment), len(segment) - tail + KEEP_EDGE_MS)
-    if end <= start:
-        return segment
-    return segment[start:end]
+    return _trim(segment).audio
+
+
+def _trim(segment: AudioSegment) -> _Trimmed:
+    lead = detect_leading_silence(segment, SILENCE_THRESHOLD_DBFS, chunk_size=1)
+    tail = detect_leading_silence(segment.reverse(), SILENCE_THRESHOLD_DBFS, chunk_size=1)
+    if lead + tail >= len(segment):
+        return _Trimmed(segment, 0, 0)
+    rate = segment.frame_rate
+    keep_lead = min(lead, KEEP_EDGE_MS) * rate // 1000
+    keep_tail = min(tail, KEEP_EDGE_MS) * rate // 1000
+    start = lead * rate // 1000 - keep_lead
+    end = int(segment.frame_count()) - tail * rate // 1000 + keep_tail
+    return _Trimmed(segment.get_sample_slice(start, end), keep_lead, keep_tail)
 
 
 def _load(item: VoicedSegment) -> AudioSegment:
@@ -72,6 +115,10 @@ def _load(item: VoicedSegment) -> AudioSegment:
         segment = AudioSegment.from_wav(str(item.wav_path))
     except Exception as error:  # pydub raises several types for broken files
         raise AudioError(f"cannot read voiced segment {item.wav_path.name}: {error}") from None
+    return _conform(segment)
+
+
+def _conform(segment: AudioSegment) -> AudioSegment:
     if segment.frame_rate != FRAME_RATE:
         segment = segment.set_frame_rate(FRAME_RATE)
     if segment.channels != CHANNELS:
@@ -83,3 +130,7 @@ def _load(item: VoicedSegment) -> AudioSegment:
 
 def _frames_to_ms(frames: int) -> int:
     return round(frames * 1000 / FRAME_RATE)
+
+
+def _ms_to_frames(ms: int) -> int:
+    return round(ms * FRAME_RATE / 1000)

@@ -41,7 +41,7 @@ def test_missing_ffmpeg_leaves_existing_file_untouched(
 ) -> None:
     out = tmp_path / "out.mp3"
     out.write_bytes(b"yesterday's episode")
-    monkeypatch.setattr("briefing.audio.export.shutil.which", lambda name: None)
+    monkeypatch.setattr("briefing.audio.encode.shutil.which", lambda name: None)
     with pytest.raises(AudioError, match="ffmpeg is not installed"):
         export_audio(tone, out)
     assert out.read_bytes() == b"yesterday's episode"
@@ -55,7 +55,9 @@ def test_failing_ffmpeg_leaves_no_partial_file(
     fake_bin = tmp_path / "bin"
     fake_bin.mkdir()
     ffmpeg = fake_bin / "ffmpeg"
-    ffmpeg.write_text("#!/bin/sh\necho 'partial' > \"$(eval echo \\${$#})\"\necho boom >&2\nexit 1\n")
+    ffmpeg.write_text(
+        "#!/bin/sh\necho 'partial' > \"$(eval echo \\${$#})\"\necho boom >&2\nexit 1\n"
+    )
     ffmpeg.chmod(0o755)
     monkeypatch.setattr("pydub.AudioSegment.converter", str(ffmpeg))
     with pytest.raises(AudioError, match="ffmpeg failed to encode out.mp3"):

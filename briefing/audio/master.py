@@ -1,0 +1,248 @@
+"""Loudness for podcasts: one linear gain for the whole episode, peaks held by a limiter.
+
+Seen with ffmpeg 5.1: a single-pass `loudnorm` resamples to 192 kHz and misses the target, and
+a two-pass `loudnorm` alone falls back to its dynamic mode when the true-peak limit binds. So:
+measure, put a gain and a look-ahead limiter (`alimiter`) in front, measure that, and let a
+second-pass `loudnorm` in linear mode apply the last small gain; the output sample rate is
+always set explicitly. Everything runs in ffmpeg, fed the raw programme on stdin: nothing is
+written but the final file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import AudioError
+
+MONO_LUFS = -19.0
+STEREO_LUFS = -16.0
+TRUE_PEAK_DBTP = -1.5
+ENCODE_HEADROOM_DB = 1.0
+"""Lossy encoders overshoot the true peak of their input; master this much below the limit."""
+LIMITER_MARGIN_DB = 0.5
+"""The limiter holds sample peaks; true (inter-sample) peaks sit a little higher."""
+SILENT_LUFS = -70.0
+LOUDNORM_MAX_LRA = 50.0
+BED_BELOW_SPEECH_LU = 15.0
+"""The music bed's level in pauses, below the speech."""
+DUCK_DEPTH_DB = 10.0
+"""How much further the bed drops while someone speaks."""
+BED_FADE_IN_S = 2.0
+BED_FADE_OUT_S = 3.0
+
+_METER = "ebur128=framelog=verbose"
+_NULL = ("-f", "null", "-")
+
+
+@dataclass(frozen=True)
+class LoudnessTarget:
+    """Integrated loudness and true-peak ceiling of the finished file."""
+
+    integrated_lufs: float
+    true_peak_dbtp: float = TRUE_PEAK_DBTP
+
+    @classmethod
+    def for_channels(cls, channels: int) -> LoudnessTarget:
+        """The podcast norms: −16 LUFS for stereo, −19 LUFS for mono (same perceived level)."""
+        return cls(STEREO_LUFS if channels >= 2 else MONO_LUFS)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What ffmpeg's `ebur128` filter reports for a whole stream (EBU R 128 / ITU BS.1770)."""
+
+    integrated_lufs: float
+    loudness_range_lu: float
+    threshold_lufs: float
+    true_peak_dbtp: float | None = None
+
+
+@dataclass(frozen=True)
+class MasterResult:
+    """How the episode was mastered (for reports and benchmarks)."""
+
+    input_lufs: float
+    gain_db: float
+    limit_dbfs: float
+    normalization: str
+    """loudnorm's mode in the final pass: "linear" (expected), "dynamic", or "none" (silence)."""
+
+
+@dataclass(frozen=True)
+class MasterJob:
+    """One programme to master and encode: raw mono 16-bit PCM plus how to write it."""
+
+    pcm: bytes | bytearray
+    frame_rate: int
+    channels: int
+    output_arguments: Sequence[str]
+    """ffmpeg output options (maps, codec, rate, muxer) before the output path."""
+    extra_inputs: Sequence[str] = ()
+    """ffmpeg input options after the programme and the music (metadata, cover)."""
+    music: Path | None = None
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.pcm) / 2 / self.frame_rate
+
+
+@dataclass(frozen=True)
+class _Bed:
+    """How the music bed is levelled and ducked, worked out from the speech and the music."""
+
+    gain_db: float
+    threshold: float
+    ratio: float
+
+
+def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
+    """Master `job` to its loudness target and encode it into `out_path` with ffmpeg."""
+    target = LoudnessTarget.for_channels(job.channels)
+    ceiling = target.true_peak_dbtp - ENCODE_HEADROOM_DB
+    speech = parse_ebur128(_run(job, ffmpeg, _graph(job, f"anull,{_METER}", None), _NULL))
+    bed = _bed(job, ffmpeg, speech)
+    final = [*job.output_arguments, "-y", str(out_path)]
+    if speech.integrated_lufs <= SILENT_LUFS:
+        _run(job, ffmpeg, _graph(job, "anull", bed), final, final_pass=True)
+        return MasterResult(speech.integrated_lufs, 0.0, 0.0, "none")
+    gain = target.integrated_lufs - speech.integrated_lufs
+    limit = ceiling - LIMITER_MARGIN_DB
+    for _attempt in range(4):
+        chain = _limited(gain, limit)
+        graph = _graph(job, f"{chain},{_METER}:peak=true", bed)
+        limited = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
+        assert limited.true_peak_dbtp is not None
+        projected = limited.true_peak_dbtp + target.integrated_lufs - limited.integrated_lufs
+        if projected <= ceiling or limit <= -24.0:
+            break
+        limit = max(-24.0, limit - (projected - ceiling) - 0.1)
+    loudnorm = (
+        f"loudnorm=I={target.integrated_lufs}:TP={ceiling}:LRA={LOUDNORM_MAX_LRA}"
+        f":measured_I={limited.integrated_lufs}:measured_TP={limited.true_peak_dbtp}"
+        # The LRA only decides loudnorm's mode; a steady tone measures 0, which reads as "unset".
+        f":measured_LRA={min(max(limited.loudness_range_lu, 0.1), LOUDNORM_MAX_LRA)}"
+        f":measured_thresh={limited.threshold_lufs}:linear=true:print_format=json"
+    )
+    stderr = _run(job, ffmpeg, _graph(job, f"{chain},{loudnorm}", bed), final, final_pass=True)
+    mode = parse_loudnorm_json(stderr).get("normalization_type", "unknown")
+    return MasterResult(speech.integrated_lufs, gain, limit, mode)
+
+
+def parse_ebur128(stderr: str) -> Measurement:
+    """Read the summary ffmpeg's ebur128 filter prints at the end of a stream."""
+    summary = stderr[stderr.rfind("Summary:") :]
+    patterns = {
+        "i": r"I:\s+(-?[\d.]+|-inf) LUFS",
+        "threshold": r"I:[^\n]*\n\s*Threshold:\s+(-?[\d.]+|-inf) LUFS",
+        "lra": r"LRA:\s+(-?[\d.]+) LU",
+        "peak": r"Peak:\s+(-?[\d.]+|-inf) dBFS",
+    }
+    found = {key: re.search(pattern, summary) for key, pattern in patterns.items()}
+    if "Summary:" not in stderr or not (found["i"] and found["lra"] and found["threshold"]):
+        raise AudioError(f"ffmpeg's loudness meter gave no summary: {_last_line(stderr)}")
+
+    def number(match: re.Match[str] | None) -> float:
+        assert match is not None
+        return SILENT_LUFS if match.group(1) == "-inf" else float(match.group(1))
+
+    return Measurement(
+        integrated_lufs=number(found["i"]),
+        loudness_range_lu=number(found["lra"]),
+        threshold_lufs=number(found["threshold"]),
+        true_peak_dbtp=number(found["peak"]) if found["peak"] else None,
+    )
+
+
+def parse_loudnorm_json(stderr: str) -> dict[str, str]:
+    """loudnorm's JSON report (print_format=json) from ffmpeg's stderr."""
+    start, end = stderr.rfind("{"), stderr.rfind("}")
+    if start < 0 or end < start:
+        return {}
+    data: dict[str, str] = json.loads(stderr[start : end + 1])
+    return data
+
+
+def measure_file(path: Path, ffmpeg: str, seconds: float = 60.0) -> Measurement:
+    """Loudness of (the first `seconds` of) an audio file, e.g. a music bed."""
+    result = subprocess.run(
+        [ffmpeg, "-hide_banner", "-nostats", "-t", str(seconds), "-i", str(path), "-af",
+         _METER, "-f", "null", "-"],
+        capture_output=True, text=True, errors="replace", check=False,
+    )
+    if result.returncode != 0:
+        raise AudioError(f"ffmpeg cannot read {path}: {_last_line(result.stderr)}")
+    return parse_ebur128(result.stderr)
+
+
+def _bed(job: MasterJob, ffmpeg: str, speech: Measurement) -> _Bed | None:
+    if job.music is None:
+        return None
+    music = measure_file(job.music, ffmpeg)
+    if music.integrated_lufs <= SILENT_LUFS:
+        raise AudioError(f"{job.music}: the music file is silent; choose another with --music.")
+    return _Bed(
+        gain_db=speech.integrated_lufs - BED_BELOW_SPEECH_LU - music.integrated_lufs,
+        # Speech within 12 dB of its own loudness pushes the bed down by about DUCK_DEPTH_DB.
+        threshold=min(1.0, 10 ** ((speech.integrated_lufs - 12.0) / 20)),
+        ratio=12.0 / max(0.1, 12.0 - DUCK_DEPTH_DB),
+    )
+
+
+def _limited(gain_db: float, limit_dbfs: float) -> str:
+    limit = min(1.0, max(0.0625, 10 ** (limit_dbfs / 20)))
+    return (
+        f"volume={gain_db:.3f}dB,"
+        f"alimiter=limit={limit:.5f}:level=0:latency=1:attack=5:release=50"
+    )
+
+
+def _graph(job: MasterJob, chain: str, bed: _Bed | None) -> str:
+    """The filter graph: programme (plus a ducked music bed) → `chain` → [out]."""
+    layout = "mono" if job.channels == 1 else "stereo"
+    if bed is None:
+        return f"[0:a]aformat=channel_layouts={layout},{chain}[out]"
+    fade_out = max(0.0, job.duration_s - BED_FADE_OUT_S)
+    return (
+        f"[0:a]asplit=2[voice][key];"
+        f"[1:a]aresample={job.frame_rate},aformat=channel_layouts=mono,"
+        f"volume={bed.gain_db:.2f}dB,"
+        f"afade=t=in:d={BED_FADE_IN_S},afade=t=out:st={fade_out:.3f}:d={BED_FADE_OUT_S}[bed];"
+        f"[bed][key]sidechaincompress=threshold={bed.threshold:.5f}:ratio={bed.ratio:.2f}"
+        f":attack=30:release=400[ducked];"
+        f"[voice][ducked]amix=inputs=2:duration=first:normalize=0,"
+        f"aformat=channel_layouts={layout},{chain}[out]"
+    )
+
+
+def _run(
+    job: MasterJob,
+    ffmpeg: str,
+    graph: str,
+    outputs: Sequence[str],
+    final_pass: bool = False,
+) -> str:
+    """Run ffmpeg over the programme (fed on stdin); return its stderr."""
+    command = [
+        ffmpeg, "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(job.frame_rate),
+        "-ac", "1", "-i", "pipe:0",
+    ]
+    if job.music is not None:
+        command += ["-stream_loop", "-1", "-i", str(job.music)]
+    if final_pass:
+        command += list(job.extra_inputs)
+    command += ["-filter_complex", graph, "-map", "[out]", *outputs]
+    result = subprocess.run(command, input=job.pcm, capture_output=True, check=False)
+    stderr = result.stderr.decode("utf-8", errors="replace")
+    if result.returncode != 0:
+        raise AudioError(f"ffmpeg failed while mastering the audio: {_last_line(stderr)}")
+    return stderr
+
+
+def _last_line(stderr: str) -> str:
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no detail"
