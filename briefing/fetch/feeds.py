@@ -104,7 +104,8 @@ def _when(entry: Any) -> dt.datetime | None:
         value = entry.get(key)
         if value:
             try:
-                return dt.datetime(*value[:6], tzinfo=dt.UTC)
+                year, month, day, hour, minute, second = value[:6]
+                return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
             except (TypeError, ValueError):
                 continue
     return None

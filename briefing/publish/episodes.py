@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import ConfigError
 
@@ -72,14 +73,14 @@ def episodes_json(episodes: list[Episode]) -> str:
     return json.dumps({"episodes": [asdict(e) for e in episodes]}, indent=1, ensure_ascii=False)
 
 
-def _episode(item: dict[str, object]) -> Episode:
+def _episode(item: dict[str, Any]) -> Episode:
     stories = tuple(
         EpisodeStory(
-            title=str(s["title"]),  # type: ignore[index]
-            links=tuple(StoryLink(**link) for link in s.get("links", ())),  # type: ignore[attr-defined]
+            title=str(s["title"]),
+            links=tuple(StoryLink(**link) for link in s.get("links", ())),
         )
-        for s in item.get("stories", ())  # type: ignore[attr-defined]
+        for s in item.get("stories", ())
     )
     fields = {k: v for k, v in item.items() if k != "stories"}
-    fields["extra_files"] = tuple(fields.get("extra_files", ()))  # type: ignore[arg-type]
-    return Episode(**fields, stories=stories)  # type: ignore[arg-type]
+    fields["extra_files"] = tuple(fields.get("extra_files", ()))
+    return Episode(**fields, stories=stories)

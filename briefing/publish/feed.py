@@ -60,7 +60,8 @@ def feed_xml(podcast: PodcastSettings, episodes: Sequence[Episode], base_url: st
     for episode in episodes:
         _item(channel, episode, base, podcast.language)
     ET.indent(rss)
-    return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(rss, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _item(channel: ET.Element, episode: Episode, base: str, language: str) -> None:

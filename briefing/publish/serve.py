@@ -70,7 +70,7 @@ class FolderHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
         self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
-        return _Limited(handle, length)
+        return io.BufferedReader(_Limited(handle, length))
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         shutil.copyfileobj(source, outputfile)
