@@ -44,7 +44,8 @@ def report_lines(report: DailyReport) -> list[str]:
     if report.failures:
         lines.append(f"Failed: {len(report.failures)}")
         for failure in report.failures:
-            lines.append(f"  ! {failure.origin}: {failure.reason}")
+            said = failure.reason.startswith(failure.origin)
+            lines.append(f"  ! {failure.reason if said else f'{failure.origin}: {failure.reason}'}")
     for note in report.notes:
         lines.append(f"Note: {note}.")
     if report.feed_path is not None:
