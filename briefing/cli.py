@@ -84,7 +84,8 @@ def make(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the briefing (.mp3 or .wav). Default: briefing-YYYY-MM-DD.mp3 here.",
+            help="Where to write the briefing (.mp3, .m4a, .opus, .wav or .flac). "
+            "Default: briefing-YYYY-MM-DD.mp3 here.",
             show_default=False,
             dir_okay=False,
         ),
@@ -102,14 +103,47 @@ def make(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Voice every segment again; ignore the cache.")
     ] = False,
+    audio_format: Annotated[
+        str | None,
+        typer.Option("--format", help="mp3, m4a, opus, wav or flac. Default: from -o, else mp3.",
+                     show_default=False),
+    ] = None,
+    bitrate: Annotated[
+        str | None,
+        typer.Option("--bitrate", help="e.g. 64k (mp3, m4a) or 32k (opus). Default: per format.",
+                     show_default=False),
+    ] = None,
+    chime: Annotated[
+        bool, typer.Option("--chime/--no-chime", help="A short chime between stories.")
+    ] = False,
+    music: Annotated[
+        Path | None,
+        typer.Option("--music", help="A music bed under the speech (ducked, faded in and out).",
+                     show_default=False, dir_okay=False),
+    ] = None,
+    cover: Annotated[
+        Path | None,
+        typer.Option("--cover", help="Cover art, PNG or JPEG. Default: one made for the date.",
+                     show_default=False, dir_okay=False),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help='Episode title. Default: "Briefing — <weekday date>".',
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from briefing.audio import AudioOptions
     from briefing.models import Length
     from briefing.pipeline import make_briefing
     from briefing.tts import load_preset
 
+    audio = AudioOptions(
+        format=audio_format,
+        bitrate=bitrate, chime=chime, music=music, cover=cover, title=title,
+    )
     preset = load_preset(voice)
     with Progress(
         TextColumn("Voicing"),
@@ -134,6 +168,7 @@ def make(
             on_progress=on_progress,
             workers=workers,
             cache=not no_cache,
+            audio=audio,
         )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -144,6 +179,8 @@ def make(
     _report_failures(result.failures)
     _report_fallbacks(result.fallbacks)
     typer.echo(f"Listen: copy it to your phone, or play it here with: ffplay -nodisp {result.path}")
+    if result.side_files:
+        typer.echo("Beside it: " + ", ".join(str(path) for path in result.side_files))
     if result.failures:
         raise typer.Exit(max(f.exit_code for f in result.failures))
 
@@ -223,13 +260,6 @@ def cache_clear() -> None:
 
 def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
-
-
-def _report_fallbacks(fallbacks: Any) -> None:
-    from briefing.tts.report import fallback_lines
-
-    for line in fallback_lines(fallbacks):
-        typer.echo(f"briefing: {line}", err=True)
 
 
 @app.command()
@@ -397,6 +427,13 @@ def serve(
         typer.echo("Stopped.")
     finally:
         server.server_close()
+
+
+def _report_fallbacks(fallbacks: Any) -> None:
+    from briefing.tts.report import fallback_lines
+
+    for line in fallback_lines(fallbacks):
+        typer.echo(f"briefing: {line}", err=True)
 
 
 def _report_failures(failures: Any) -> None:

@@ -172,6 +172,8 @@ class Briefing:
     failures: tuple[StoryFailure, ...] = field(default_factory=tuple)
     fallbacks: tuple[SegmentFallback, ...] = ()
     """Segments voiced by a fallback engine because their own engine failed."""
+    side_files: tuple[Path, ...] = ()
+    """Files written beside the audio: chapters JSON, WebVTT, SRT, HTML show notes."""
 
     @property
     def story_count(self) -> int:

@@ -7,7 +7,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.audio import assemble, export_audio, format_for
+from briefing.audio import (
+    AudioOptions,
+    assemble_for,
+    check_options,
+    output_suffix,
+    render_briefing,
+)
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import load_article
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
@@ -91,16 +97,20 @@ def make_briefing(
     workers: int | None = None,
     cache: bool = True,
     cache_dir: Path | None = None,
+    audio: AudioOptions | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
     `workers` engine processes voice segments at once (default: the CPU count); voiced
     segments are reused from the cache (`cache_dir`, default the user's cache folder) unless
-    `cache` is False.
+    `cache` is False. `audio` sets the format, mastering, tags and side files (chapters
+    JSON, WebVTT, SRT, HTML show notes), listed in the result's `side_files`.
     """
     date = date or dt.date.today()
-    output = output or default_output_path(date)
-    format_for(output)  # fail on a bad extension before any work
+    audio = audio or AudioOptions()
+    if output is None:
+        output = default_output_path(date).with_suffix(output_suffix(audio))
+    check_options(output, audio)  # fail on a bad format, bitrate, cover or music before any work
     preset = load_preset(voice)
     if length is None:
         length = Length(words_per_minute=preset.settings.rate_wpm)
@@ -111,8 +121,8 @@ def make_briefing(
             script.segments, preset, Path(workdir),
             workers=workers, cache=segment_cache, on_progress=on_progress,
         )
-        programme = assemble(voicing.voiced)
-        export_audio(programme.audio, output)
+        programme = assemble_for(voicing.voiced, audio)
+        rendered = render_briefing(programme, script, output, audio)
     return Briefing(
         path=output,
         duration_s=programme.duration_s,
@@ -120,4 +130,5 @@ def make_briefing(
         timeline=programme.timeline,
         failures=tuple(failures),
         fallbacks=voicing.fallbacks,
+        side_files=rendered.side_files,
     )

@@ -7,6 +7,7 @@ of them are complete, so a failure or Ctrl-C leaves yesterday's files as they we
 
 from __future__ import annotations
 
+import subprocess
 import tempfile
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -107,9 +108,26 @@ def check_options(output: Path, options: AudioOptions) -> AudioFormat:
     bitrate_for(audio_format, options.bitrate, options.channels)
     if options.cover is not None:
         load_cover(options.cover)
-    if options.music is not None and not options.music.is_file():
-        raise InputError(f"{options.music}: music file not found; check the path given to --music.")
+    if options.music is not None:
+        check_music(options.music)
     return audio_format
+
+
+def check_music(path: Path) -> None:
+    """The music bed must exist and hold audio ffmpeg can decode."""
+    if not path.is_file():
+        raise InputError(f"{path}: music file not found; check the path given to --music.")
+    result = subprocess.run(
+        [ffmpeg_binary(), "-v", "error", "-i", str(path), "-map", "0:a:0", "-t", "0.5",
+         "-f", "null", "-"],
+        capture_output=True, text=True, errors="replace", check=False,
+    )
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["no detail"])[-1]
+        raise InputError(
+            f"{path}: ffmpeg cannot read it as audio ({detail}); give --music an MP3, WAV, "
+            "FLAC or Ogg file."
+        )
 
 
 def assemble_for(voiced: Sequence[VoicedSegment], options: AudioOptions) -> Programme:
