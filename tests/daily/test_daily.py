@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
 from audio_probe import duration_s
-from conftest import FakeEngine
 from fixtures.daily_config import write_config
 from fixtures.server import FixtureServer, fixture_server
 from typer.testing import CliRunner
@@ -73,10 +73,17 @@ def test_daily_makes_an_episode_with_every_story_once(
     assert "malformed.xml: not a readable RSS or Atom feed" in output
     assert "slow/rss.xml: no answer within 1 s" in output
     assert "missing.xml: the server answered 404" in output
-    spoken = " ".join(FakeEngine.calls)
+    spoken = _sidecar(out, "transcript")
     assert "From Valley Chronicle and County Wire: Hospital opens new maternity wing." in spoken
     assert spoken.count("twenty private rooms") == 1
     assert "wire/maternity" in entry.description and "news/maternity-wing" in entry.description
+
+
+def _voicing(output: str) -> tuple[int, int]:
+    """(segments voiced, segments from the cache) from the report's first line."""
+    found = re.search(r"(\d+) segments voiced, (\d+) from the cache", output)
+    assert found, output
+    return int(found.group(1)), int(found.group(2))
 
 
 def _sidecar(out: Path, kind: str) -> str:
@@ -88,16 +95,21 @@ def _sidecar(out: Path, kind: str) -> str:
 
 
 def test_second_run_voices_nothing_and_keeps_one_episode(
-    server: FixtureServer, tmp_path: Path, fake_voice: str
+    server: FixtureServer, tmp_path: Path, fake_voice: str, isolated_home: Path
 ) -> None:
     config = write_config(tmp_path, server, fake_voice, minutes=3)
     assert run("--config", str(config), "--date", DATE)[0] == 0
     first_files = sorted(p.name for p in (tmp_path / "out" / "episodes").iterdir())
-    FakeEngine.calls.clear()
+    [audio] = (tmp_path / "out" / "episodes").glob("*.mp3")
+    before = audio.stat()
+    cached = sorted(isolated_home.joinpath("cache").rglob("*.wav"))
+    assert cached  # the first run filled the segment cache
     code, output = run("--config", str(config), "--date", DATE)
     assert code == 0, output
-    assert FakeEngine.calls == []
     assert output.startswith("Up to date:")
+    after = audio.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert sorted(isolated_home.joinpath("cache").rglob("*.wav")) == cached  # nothing voiced
     assert "Already heard" not in output  # same date: its own stories are not "heard before"
     assert sorted(p.name for p in (tmp_path / "out" / "episodes").iterdir()) == first_files
     assert len([n for n in first_files if n.endswith(".mp3")]) == 1
@@ -108,12 +120,14 @@ def test_changed_length_replaces_the_episode_and_voices_only_new_segments(
     server: FixtureServer, tmp_path: Path, fake_voice: str
 ) -> None:
     config = write_config(tmp_path, server, fake_voice, minutes=3)
-    assert run("--config", str(config), "--date", DATE)[0] == 0
-    first = len(FakeEngine.calls)
-    FakeEngine.calls.clear()
+    code, output = run("--config", str(config), "--date", DATE)
+    assert code == 0, output
+    first_voiced, first_cached = _voicing(output)
+    assert first_voiced > 0 and first_cached == 0
     code, output = run("--config", str(config), "--date", DATE, "--minutes", "4")
     assert code == 0, output
-    assert 0 < len(FakeEngine.calls) < first  # the cache supplies what did not change
+    voiced, cached = _voicing(output)
+    assert voiced > 0 and cached > 0  # the cache supplies what did not change
     mp3s = [p for p in (tmp_path / "out" / "episodes").iterdir() if p.suffix == ".mp3"]
     assert len(mp3s) == 1
     feed = feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes())
