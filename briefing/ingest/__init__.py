@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.ingest.decode import decode_text
+from briefing.ingest.guard import clean_title, safe_file_stem, tame_text
 from briefing.ingest.html import parse_html
+from briefing.ingest.language import non_english_language
 from briefing.ingest.plaintext import parse_markdown, parse_plain_text
 from briefing.models import Article
 
-__all__ = ["MAX_INPUT_BYTES", "load_article", "parse_article"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "check_article",
+    "clean_title",
+    "load_article",
+    "parse_article",
+    "safe_file_stem",
+    "tame_text",
+]
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 """Articles are a few kilobytes; past this a file is almost surely not an article."""
@@ -75,11 +86,29 @@ def parse_article(
         article = parse_markdown(text, origin)
     else:
         article = parse_plain_text(text, origin)
-    if len(article.text.split()) < _MIN_WORDS:
+    return check_article(article, html=kind == "html")
+
+
+def check_article(article: Article, html: bool = False) -> Article:
+    """The last step of every way in (file, stdin, page, feed item): make the text safe to
+    speak, and refuse with a clear message what cannot make a story."""
+    origin = article.origin or "the article"
+    text = tame_text(article.text)
+    words = len(text.split())
+    if words < _MIN_WORDS and html:
         raise InputError(
-            f"{origin}: has too little text to summarise ({len(article.text.split())} words)."
+            f"{origin}: no article text found in this HTML page (only scripts, menus or "
+            f"{words} words); save the article itself, or its text, and try again."
         )
-    return article
+    if words < _MIN_WORDS:
+        raise InputError(f"{origin}: has too little text to summarise ({words} words).")
+    language = non_english_language(text)
+    if language is not None:
+        raise InputError(
+            f"{origin}: looks like {language}, not English; briefing reads English articles "
+            "only, so give it an English version of the story."
+        )
+    return replace(article, text=text, title=clean_title(article.title))
 
 
 def _kind_from_suffix(suffix: str) -> str | None:
