@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.distributed import tasks
 from briefing.distributed.keys import content_key, file_digest
@@ -24,6 +24,9 @@ from briefing.distributed.tasks import JobOutcome, StoryVoicing
 from briefing.models import Length, StoryFailure
 from briefing.summarise import DEFAULT_SUMMARIZER
 from briefing.tts import SegmentCache, VoicePreset, load_preset
+
+if TYPE_CHECKING:
+    from briefing.audio import AudioOptions
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def run_batch(
     cache_dir: Path | None = None,
     summarizer: str = DEFAULT_SUMMARIZER,
     date: dt.date | None = None,
+    audio: AudioOptions | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> BatchReport:
     """Make every job's briefing on a Dask cluster and report each job's outcome.
@@ -82,14 +86,15 @@ def run_batch(
     Pass your own `distributed.Client` as `client` to use your cluster; otherwise one is opened
     on `scheduler` (an address such as ``tcp://host:8786``) or, without it, on a local cluster
     of `workers` processes that lives as long as the call. `cache_dir` holds voiced segments
-    and must be a folder every worker can reach (default: the user's cache folder).
+    and must be a folder every worker can reach (default: the user's cache folder). `audio`
+    sets every job's format, mastering and side files, as for `make_briefing`.
     """
     if client is not None:
-        return _run(jobs, client, cache_dir, summarizer, date, on_progress)
+        return _run(jobs, client, cache_dir, summarizer, date, audio, on_progress)
     from briefing.distributed.cluster import open_client
 
     with open_client(scheduler=scheduler, workers=workers) as own:
-        return _run(jobs, own, cache_dir, summarizer, date, on_progress)
+        return _run(jobs, own, cache_dir, summarizer, date, audio, on_progress)
 
 
 def default_cache_dir() -> Path:
@@ -112,9 +117,12 @@ def _run(
     cache_dir: Path | None,
     summarizer: str,
     date: dt.date | None,
+    audio: AudioOptions | None,
     on_progress: ProgressCallback | None,
 ) -> BatchReport:
     from distributed import as_completed
+
+    from briefing.audio import AudioOptions, check_options
 
     started = time.perf_counter()
     cache_root = (cache_dir or default_cache_dir()).resolve()
@@ -123,7 +131,10 @@ def _run(
     presets: dict[str, VoicePreset] = {}
     for job in jobs:  # bad presets fail the batch before any work, like `make` does
         presets.setdefault(job.voice, load_preset(job.voice))
-    planned, story_futures = _submit(client, jobs, presets, cache_root, summarizer, today)
+    options = audio or AudioOptions()
+    for job in jobs:  # a bad output format, cover or music file fails before any work
+        check_options(job.output, options)
+    planned, story_futures = _submit(client, jobs, presets, cache_root, summarizer, today, options)
     progress = BatchProgress(jobs_total=len(jobs), stories_total=len(story_futures))
     outcomes: dict[str, JobOutcome] = {}
     by_key = {p.render.key: p for p in planned}
@@ -165,6 +176,7 @@ def _submit(
     cache_root: Path,
     summarizer: str,
     today: dt.date,
+    audio: AudioOptions,
 ) -> tuple[list[_Planned], list[Any]]:
     """Build the graph; submitting a key twice returns the first future, which dedupes stories."""
     planned: list[_Planned] = []
@@ -191,7 +203,7 @@ def _submit(
             stories[voice_key] = voicing
             summaries.append(summary)
             voicings.append(voicing)
-        render_key = content_key("briefing", job, preset, date, cache_root)
+        render_key = content_key("briefing", job, preset, date, cache_root, audio)
         render = client.submit(
             tasks.render,
             job.id,
@@ -201,6 +213,7 @@ def _submit(
             summaries,
             voicings,
             cache_root,
+            audio,
             key=render_key,
         )
         planned.append(_Planned(job, render))

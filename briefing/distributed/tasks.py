@@ -13,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError, ConfigError
 from briefing.models import (
@@ -25,6 +26,9 @@ from briefing.models import (
     VoicedSegment,
 )
 from briefing.tts import EngineSet, SegmentCache, SegmentVoicing, VoicePreset, voice_segment
+
+if TYPE_CHECKING:
+    from briefing.audio import AudioOptions
 
 _STORY_KINDS = (SegmentKind.HEADLINE, SegmentKind.BODY)
 
@@ -108,11 +112,16 @@ def render(
     summaries: Sequence[Summary | StoryFailure],
     voicings: Sequence[StoryVoicing],
     cache_root: Path,
+    audio: AudioOptions | None = None,
 ) -> JobOutcome:
-    """Compose the job's script, voice what the stories did not (cache hits), assemble, export."""
+    """Compose the script, voice what the stories did not (cache hits), master and export.
+
+    Audio goes through `briefing.audio.render_briefing`, exactly as `briefing make` does, so a
+    batch's files (mastering, tags, chapters, side files) match make's.
+    """
     import os
 
-    from briefing.audio import assemble, export_audio
+    from briefing.audio import AudioOptions, assemble_for, render_briefing
     from briefing.script import compose_script
 
     failures: list[StoryFailure] = []
@@ -146,8 +155,9 @@ def render(
                 hits += result.cached
                 fresh += not result.cached
                 voiced.append(VoicedSegment(segment, result.path, result.engine))
-            programme = assemble(voiced)
-            export_audio(programme.audio, output)
+            options = audio or AudioOptions()
+            programme = assemble_for(voiced, options)
+            render_briefing(programme, script, output, options)
     except BriefingError as error:
         return JobOutcome(
             job_id,
@@ -172,8 +182,11 @@ def render(
 
 def _remove_stale_parts(output: Path) -> None:
     """Drop temporary files an earlier attempt left when its worker was killed mid-export."""
-    for stale in output.parent.glob(f".{output.name}.*.part"):
-        stale.unlink(missing_ok=True)
+    from briefing.audio import side_file_paths
+
+    for path in (output, *side_file_paths(output).values()):
+        for stale in path.parent.glob(f".{path.name}.*.part"):
+            stale.unlink(missing_ok=True)
 
 
 _local = threading.local()

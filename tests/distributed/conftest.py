@@ -136,19 +136,40 @@ def dask_processes(voiced_log: Path, tmp_path: Path) -> Iterator[DaskProcesses]:
     logs = (tmp_path / "dask-logs").open("wb")
     scheduler = subprocess.Popen(
         [
-            dask_cli, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard",
-            "--dashboard-address", f"127.0.0.1:{_free_port()}",
+            dask_cli,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-dashboard",
+            "--dashboard-address",
+            f"127.0.0.1:{_free_port()}",
         ],
-        env=env, stdout=logs, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=logs,
+        stderr=subprocess.STDOUT,
     )
     workers = [
         subprocess.Popen(
             [
-                dask_cli, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                "--no-nanny", "--no-dashboard", "--preload", PRELOAD,
-                "--local-directory", str(tmp_path / f"worker-{index}"),
+                dask_cli,
+                "worker",
+                address,
+                "--host",
+                "127.0.0.1",
+                "--nthreads",
+                "1",
+                "--no-nanny",
+                "--no-dashboard",
+                "--preload",
+                PRELOAD,
+                "--local-directory",
+                str(tmp_path / f"worker-{index}"),
             ],
-            env=env, stdout=logs, stderr=subprocess.STDOUT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
         )
         for index in range(2)
     ]

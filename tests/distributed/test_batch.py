@@ -65,11 +65,14 @@ def test_shared_stories_are_voiced_once_and_outputs_match_make(
     assert not (out / "j4.wav").exists()
     assert [(f.origin, f.exit_code) for f in outcomes["j3"].failures] == [(str(missing), 2)]
     assert report.exit_code == 2
-    for name in ("j0", "j1", "j2", "j3"):
+    for name in ("j1", "j3"):  # one with shared stories, one with a skipped input
         inputs = [p for p in plan[name] if p.exists()]
         alone = make_briefing(
-            inputs, tmp_path / f"alone-{name}.wav", length=Length(sentences=2,
-            words_per_minute=180), date=DATE, voice=fake_voice,
+            inputs,
+            tmp_path / f"alone-{name}.wav",
+            length=Length(sentences=2, words_per_minute=180),
+            date=DATE,
+            voice=fake_voice,
         )
         outcome = outcomes[name]
         assert outcome.story_count == len(inputs)
@@ -84,7 +87,9 @@ def test_shared_stories_are_voiced_once_and_outputs_match_make(
     assert report.progress.stories_total == 7 and report.progress.stories_voiced == 5
     assert report.progress.segments_voiced == sum(voiced.values())
     assert [p.jobs_done for p in seen] == sorted(p.jobs_done for p in seen)
-    assert sorted(p.name for p in out.iterdir()) == ["j0.wav", "j1.wav", "j2.wav", "j3.wav"]
+    assert sorted(p.name for p in out.glob("*.wav")) == ["j0.wav", "j1.wav", "j2.wav", "j3.wav"]
+    assert (out / "j0.chapters.json").is_file() and (out / "j3.vtt").is_file()
+    assert not list(out.glob(".*")), "a temporary file was left beside the outputs"
     assert not list(cache.rglob(".*")), "a temporary file was left in the segment cache"
 
 

@@ -101,8 +101,7 @@ def test_cli_bad_manifest_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["batch", str(missing)])
     assert result.exit_code == 2
     assert result.output == (
-        f"briefing: error: {missing}: no such manifest; "
-        "give a .toml or .jsonl file listing jobs.\n"
+        f"briefing: error: {missing}: no such manifest; give a .toml or .jsonl file listing jobs.\n"
     )
     other = tmp_path / "jobs.yaml"
     other.write_text("jobs: []\n", encoding="utf-8")
