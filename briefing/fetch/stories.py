@@ -116,7 +116,9 @@ def item_article(
                 ) from None
     if len(body.split()) < 5:
         raise InputError(f"{item.link or item.title}: the feed item has no text to summarise.")
-    return Article(
+    from briefing.ingest import check_article  # the same screening as files and pages
+
+    article = Article(
         text=body,
         title=item.title or None,
         origin=item.link or item.guid,
@@ -124,6 +126,7 @@ def item_article(
         url=item.link,
         published=item.published,
     )
+    return check_article(article)
 
 
 def html_to_text(fragment: str) -> str:
