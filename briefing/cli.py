@@ -23,6 +23,12 @@ class _ReportingGroup(TyperGroup):
         except BriefingError as error:
             typer.echo(f"briefing: error: {error.message}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except typer.TyperException as error:  # a bad option or argument: one line, not a panel
+            ctx_of = getattr(error, "ctx", None)
+            where = ctx_of.command_path if ctx_of is not None else "briefing"
+            message = error.format_message().rstrip(".")
+            typer.echo(f"briefing: error: {message}; see `{where} --help`.", err=True)
+            raise typer.Exit(getattr(error, "exit_code", 2)) from None
 
 
 app = typer.Typer(
@@ -266,7 +272,9 @@ def _megabytes(size: int) -> str:
 def batch(
     manifest: Annotated[
         Path,
-        typer.Argument(help="Jobs to make: a .toml or .jsonl manifest.", show_default=False),
+        typer.Argument(
+            help="Jobs to make: a .toml or .jsonl manifest.", metavar="MANIFEST", show_default=False
+        ),
     ],
     scheduler: Annotated[
         str | None,
@@ -295,7 +303,7 @@ def batch(
         ),
     ] = None,
 ) -> None:
-    """Make many briefings at once on Dask (needs briefing[distributed])."""
+    """Make many briefings at once on Dask (needs the `distributed` extra)."""
     from rich.progress import BarColumn, Progress, TextColumn
 
     from briefing.distributed import load_manifest, run_batch
