@@ -21,6 +21,7 @@ from briefing.distributed import tasks
 from briefing.distributed.keys import content_key, file_digest
 from briefing.distributed.manifest import Job
 from briefing.distributed.tasks import JobOutcome, StoryVoicing
+from briefing.errors import ConfigError
 from briefing.models import Length, StoryFailure
 from briefing.summarise import DEFAULT_SUMMARIZER
 from briefing.tts import SegmentCache, VoicePreset, load_preset
@@ -89,12 +90,23 @@ def run_batch(
     and must be a folder every worker can reach (default: the user's cache folder). `audio`
     sets every job's format, mastering and side files, as for `make_briefing`.
     """
+    _require_dask()
     if client is not None:
         return _run(jobs, client, cache_dir, summarizer, date, audio, on_progress)
     from briefing.distributed.cluster import open_client
 
     with open_client(scheduler=scheduler, workers=workers) as own:
         return _run(jobs, own, cache_dir, summarizer, date, audio, on_progress)
+
+
+def _require_dask() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ConfigError(
+            "briefing batch needs Dask distributed; install it with "
+            "pip install 'briefing[distributed]' (or ./install.sh --dev)."
+        ) from None
 
 
 def default_cache_dir() -> Path:

@@ -120,3 +120,17 @@ def test_the_tool_never_imports_dask_unless_a_batch_runs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_cli_without_dask_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = tmp_path / "jobs.jsonl"
+    manifest.write_text('{"inputs": ["a.txt"], "output": "a.mp3"}\n', encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed → ImportError
+    result = runner.invoke(app, ["batch", str(manifest)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "briefing: error: briefing batch needs Dask distributed; install it with "
+        "pip install 'briefing[distributed]' (or ./install.sh --dev).\n"
+    )
