@@ -32,6 +32,8 @@ _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MIN_WORDS = 5
+_OTHER_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]+://|(?:data|javascript|mailto|file):)", re.I)
+"""file://, ftp://, data: and the like: never opened, whatever the rest says."""
 
 
 def load_article(source: str | Path) -> Article:
@@ -46,6 +48,10 @@ def load_article(source: str | Path) -> Article:
         return parse_article(data, origin="stdin")
     path = Path(source)
     origin = str(source)
+    if _OTHER_SCHEME.match(origin) and not path.exists():
+        raise InputError(
+            f"{origin}: only http:// and https:// URLs can be read; for a file, give its path."
+        )
     if not path.exists():
         raise InputError(f"{origin}: no such file; check the path.")
     if path.is_dir():
