@@ -23,6 +23,12 @@ class _ReportingGroup(TyperGroup):
         except BriefingError as error:
             typer.echo(f"briefing: error: {error.message}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except typer.TyperException as error:  # a bad option or argument: one line, not a panel
+            ctx_of = getattr(error, "ctx", None)
+            where = ctx_of.command_path if ctx_of is not None else "briefing"
+            message = error.format_message().rstrip(".")
+            typer.echo(f"briefing: error: {message}; see `{where} --help`.", err=True)
+            raise typer.Exit(getattr(error, "exit_code", 2)) from None
 
 
 app = typer.Typer(
@@ -84,7 +90,8 @@ def make(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the briefing (.mp3 or .wav). Default: briefing-YYYY-MM-DD.mp3 here.",
+            help="Where to write the briefing (.mp3, .m4a, .opus, .wav or .flac). "
+            "Default: briefing-YYYY-MM-DD.mp3 here.",
             show_default=False,
             dir_okay=False,
         ),
@@ -102,14 +109,47 @@ def make(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Voice every segment again; ignore the cache.")
     ] = False,
+    audio_format: Annotated[
+        str | None,
+        typer.Option("--format", help="mp3, m4a, opus, wav or flac. Default: from -o, else mp3.",
+                     show_default=False),
+    ] = None,
+    bitrate: Annotated[
+        str | None,
+        typer.Option("--bitrate", help="e.g. 64k (mp3, m4a) or 32k (opus). Default: per format.",
+                     show_default=False),
+    ] = None,
+    chime: Annotated[
+        bool, typer.Option("--chime/--no-chime", help="A short chime between stories.")
+    ] = False,
+    music: Annotated[
+        Path | None,
+        typer.Option("--music", help="A music bed under the speech (ducked, faded in and out).",
+                     show_default=False, dir_okay=False),
+    ] = None,
+    cover: Annotated[
+        Path | None,
+        typer.Option("--cover", help="Cover art, PNG or JPEG. Default: one made for the date.",
+                     show_default=False, dir_okay=False),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help='Episode title. Default: "Briefing — <weekday date>".',
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from briefing.audio import AudioOptions
     from briefing.models import Length
     from briefing.pipeline import make_briefing
     from briefing.tts import load_preset
 
+    audio = AudioOptions(
+        format=audio_format,
+        bitrate=bitrate, chime=chime, music=music, cover=cover, title=title,
+    )
     preset = load_preset(voice)
     with Progress(
         TextColumn("Voicing"),
@@ -134,6 +174,7 @@ def make(
             on_progress=on_progress,
             workers=workers,
             cache=not no_cache,
+            audio=audio,
         )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -144,6 +185,8 @@ def make(
     _report_failures(result.failures)
     _report_fallbacks(result.fallbacks)
     typer.echo(f"Listen: copy it to your phone, or play it here with: ffplay -nodisp {result.path}")
+    if result.side_files:
+        typer.echo("Beside it: " + ", ".join(str(path) for path in result.side_files))
     if result.failures:
         raise typer.Exit(max(f.exit_code for f in result.failures))
 
@@ -225,18 +268,13 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def _report_fallbacks(fallbacks: Any) -> None:
-    from briefing.tts.report import fallback_lines
-
-    for line in fallback_lines(fallbacks):
-        typer.echo(f"briefing: {line}", err=True)
-
-
 @app.command()
 def batch(
     manifest: Annotated[
         Path,
-        typer.Argument(help="Jobs to make: a .toml or .jsonl manifest.", show_default=False),
+        typer.Argument(
+            help="Jobs to make: a .toml or .jsonl manifest.", metavar="MANIFEST", show_default=False
+        ),
     ],
     scheduler: Annotated[
         str | None,
@@ -265,7 +303,7 @@ def batch(
         ),
     ] = None,
 ) -> None:
-    """Make many briefings at once on Dask (needs briefing[distributed])."""
+    """Make many briefings at once on Dask (needs the `distributed` extra)."""
     from rich.progress import BarColumn, Progress, TextColumn
 
     from briefing.distributed import load_manifest, run_batch
@@ -295,6 +333,115 @@ def batch(
         typer.echo(line, err=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
+
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="The config file. Default: config.toml in the user's config folder.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+
+@app.command()
+def init(
+    config: ConfigOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter config for `briefing daily` and print its path."""
+    from briefing.config import write_starter_config
+
+    path = write_starter_config(config, force=force)
+    typer.echo(f"Wrote {path}")
+    typer.echo("Next: edit its [[sources]], then run: briefing daily")
+
+
+@app.command()
+def daily(
+    config: ConfigOpt = None,
+    date: DateOpt = None,
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes", min=0.5, max=180, help="Target length. Default: the config's minutes.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Make today's episode from the config's sources and update the podcast feed."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from briefing.config import load_config
+    from briefing.daily import report_lines, run_daily
+    from briefing.errors import InputError
+
+    settings = load_config(config)
+    with Progress(
+        TextColumn("Voicing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} segments"),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+        console=_stderr_console(),
+    ) as progress:
+        task = progress.add_task("voicing", total=None)
+        report = run_daily(
+            settings,
+            date=date.date() if date else None,
+            minutes=minutes,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    for line in report_lines(report):
+        typer.echo(line)
+    if report.episode is None:
+        raise InputError(
+            f"no new stories for {report.date.isoformat()}; "
+            "check the failures above, or add sources to the config."
+        )
+
+
+@app.command()
+def serve(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The folder to serve. Default: the config's output folder.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "0.0.0.0",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the episodes and feed.xml to phones on your network (read-only)."""
+    from briefing.publish.serve import feed_url, make_server, qr_text
+
+    if folder is None:
+        from briefing.config import load_config
+        from briefing.paths import config_file
+
+        folder = load_config().output if config_file().is_file() else Path.cwd()
+    server = make_server(folder, host, port)
+    url = feed_url(host, server.server_address[1])
+    typer.echo(f"Serving {folder} read-only. Press Ctrl-C to stop.")
+    typer.echo(f"Subscribe in your podcast app (same Wi-Fi): {url}")
+    typer.echo(qr_text(url))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("Stopped.")
+    finally:
+        server.server_close()
+
+
+def _report_fallbacks(fallbacks: Any) -> None:
+    from briefing.tts.report import fallback_lines
+
+    for line in fallback_lines(fallbacks):
+        typer.echo(f"briefing: {line}", err=True)
 
 
 def _report_failures(failures: Any) -> None:
