@@ -4,27 +4,44 @@ from __future__ import annotations
 
 import re
 
-_TRUNCATED = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+_TRUNCATED_ENDINGS = ("…", "...", "[…]", "[...]")
 _CAPTION_START = re.compile(
     r"^\s*(\(?(photo|image|picture|pictured|video|watch|file photo|credit|caption)\b[:)]?"
     r"|image copyright|image caption|media caption|getty images|ap photo|reuters/)",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^\s*(by|written by|reporting by|additional reporting by|edited by)\s+"
+    r"^\s*(?i:by|written by|reporting by|additional reporting by|edited by)\s+"
     r"[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}(\s*(,|and|&)\s*.*)?\s*$",
 )
 _PROMPT = re.compile(
-    r"^\s*(read more|related|more:|see also|share (this|on)|click here|sign up|subscribe|"
+    r"^\s*['\"‘“`]*\s*(read more|related|more:|see also|share (this|on)|click here|sign up|"
+    r"subscribe|"
     r"follow (us|me|the)|advertisement|copyright|all rights reserved|©|listen to|"
-    r"download the|this article (was|is)|you can (follow|read)|for more (news|stories))",
+    r"download the|this article (was|is)|you can (follow|read)|for more (news|stories)|"
+    r"scroll down for|click (here|to|on)|watch the video|see the video)",
     re.IGNORECASE,
+)
+# Lower-cased, PTB-tokenised bylines (CNN/DM): "by joanna biggs ." / "by . daily mail reporter ."
+_LOWER_BYLINE = re.compile(
+    r"^\s*by\s+(\.\s+)?(?!(the|a|an|then|now|far|law|night|day|car|train|air|far)\b)"
+    r"[a-z'’.-]+(\s+[a-z'’.-]+){1,3}\s*\.?\s*$"
 )
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,}(,\s*[A-Z][\w.]+)?\s*(\([A-Za-z .]+\))?\s*[-–—:]\s+(?=[A-Z])"
 )
 _TIMESTAMP_ONLY = re.compile(
-    r"^\s*(published|updated|last updated|posted)\b.*\d", re.IGNORECASE
+    r"^\s*((published|updated|last updated|posted)\b.*\d|(published|updated)\s*:)",
+    re.IGNORECASE,
+)
+
+
+# One anchored pattern for every "starts like boilerplate" rule, so a sentence costs one match.
+_STARTS_AS_BOILERPLATE = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})"
+        for p in (_CAPTION_START, _BYLINE, _LOWER_BYLINE, _PROMPT, _TIMESTAMP_ONLY)
+    )
 )
 
 
@@ -33,20 +50,46 @@ def is_boilerplate_paragraph(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text:
         return True
-    return bool(
-        _TRUNCATED.search(text)
-        or _CAPTION_START.match(text)
-        or _BYLINE.match(text)
-        or _PROMPT.match(text)
-        or _TIMESTAMP_ONLY.match(text)
-    )
+    return text.endswith(_TRUNCATED_ENDINGS) or bool(_STARTS_AS_BOILERPLATE.match(text))
 
 
 def is_boilerplate_sentence(sentence: str) -> bool:
     """A sentence that should never be spoken as part of the story."""
-    return is_boilerplate_paragraph(sentence) or len(sentence.split()) < 3
+    return len(sentence.split(None, 3)) < 3 or is_boilerplate_paragraph(sentence)
 
 
 def strip_dateline(sentence: str) -> str:
     """'LONDON (Reuters) - Prices rose' → 'Prices rose'."""
     return _DATELINE.sub("", sentence, count=1)
+
+
+# How a sentence that leans on an earlier one starts: a pronoun or connective as its subject,
+# an opening quote (fine only if the sentence says who is speaking), or a continuation.
+_LEANING_OPENING = re.compile(
+    r"(?i:(?:[\"“‘'`]+\s*)?(?P<pronoun>he|she|it|they|this|that|these|those|his|her|its|their|"
+    r"them|him|but|and|also|however|meanwhile|instead|still|yet|so|then|such)\b(?!-))"
+    r"|\s*(?P<quote>\"|“|‘|``|'')"
+    r"|\s*(?P<continuation>\.\.\.|…|[-–—]|[a-z])"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|say|told|tells|added|adds|asked|according to|explained|insisted|warned|"
+    r"wrote|writes|announced|stated|claimed|argued|declared)\b",
+    re.IGNORECASE,
+)
+
+
+def needs_context(sentence: str, cased: bool = True) -> bool:
+    """A sentence that leans on an earlier one: a bare pronoun or connective subject, a quote
+    fragment with no speaker, or (in cased text) a lower-case or dash continuation.
+
+    Set `cased` to False for text that is lower-cased throughout, where a lower-case start
+    means nothing.
+    """
+    match = _LEANING_OPENING.match(sentence)
+    if match is None:
+        return False
+    if match.group("pronoun"):
+        return True
+    if match.group("quote"):
+        return _ATTRIBUTION.search(sentence) is None
+    return cased or not match.group("continuation")[-1].islower()

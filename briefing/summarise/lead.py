@@ -1,4 +1,4 @@
-"""`lead`: the news lead, minus what is not story: the first sentences that a newsreader would say."""
+"""`lead`: the news lead minus what is not story: the first sentences a newsreader would say."""
 
 from __future__ import annotations
 

@@ -1,0 +1,135 @@
+"""Term weights, sentence similarity and centrality for one article, as small NumPy arrays.
+
+Terms are kept as (sentence, term) entries, so per-sentence sums are `bincount`s. Only the
+terms that occur in two or more sentences can link sentences, so the pairwise products
+use a dense matrix of just those columns. Nothing here calls BLAS: a multi-threaded BLAS
+costs far more than it saves on matrices this small and contends for the cores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from briefing.summarise.terms import Ints, term_ids
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Terms:
+    """An article's content terms as (sentence, term) entries with counts and tf-idf weights."""
+
+    size: int
+    """Number of sentences."""
+    stems: Ints
+    """The global stem id of each term column, sorted."""
+    rows: Ints
+    """Sentence of each entry."""
+    columns: Ints
+    """Term of each entry."""
+    counts: Array
+    """How often the term occurs in the sentence."""
+    weights: Array
+    """tf-idf, scaled so each sentence's vector has unit length."""
+    frequency: Ints
+    """In how many sentences each term occurs."""
+    lengths: Ints
+    """How many words (alphanumeric runs, stop words included) each sentence has."""
+
+    def per_sentence(self, values: Array) -> Array:
+        """Sum per-entry values for each sentence."""
+        return np.bincount(self.rows, weights=values, minlength=self.size).astype(np.float64)
+
+    def per_term(self, values: Array) -> Array:
+        """Sum per-entry values for each term."""
+        width = self.stems.size
+        return np.bincount(self.columns, weights=values, minlength=width).astype(np.float64)
+
+
+def index_terms(sentences: Sequence[str]) -> Terms:
+    """Count each sentence's content terms and weight them by tf-idf (idf over this article's
+    sentences)."""
+    size = len(sentences)
+    rows, ids, lengths = term_ids(sentences)
+    stems, local = np.unique(ids, return_inverse=True)
+    width = max(stems.size, 1)
+    unique, counts = np.unique(rows * width + local, return_counts=True)
+    rows, columns = unique // width, unique % width
+    frequency = np.bincount(columns, minlength=width)
+    idf = np.log((size + 1) / np.maximum(frequency, 1))
+    raw = counts * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=raw * raw, minlength=size))
+    weights = raw / np.where(norms > 0, norms, 1.0)[rows]
+    return Terms(size, stems, rows, columns, counts.astype(np.float64), weights, frequency, lengths)
+
+
+def pairwise(terms: Terms) -> tuple[Array, Array]:
+    """Cosine similarity of every pair of sentences, and how many distinct terms they share.
+
+    Both are symmetric with a zero diagonal.
+    """
+    linking = terms.frequency[terms.columns] >= 2
+    columns = terms.columns[linking]
+    kept = np.unique(columns)
+    compact = np.searchsorted(kept, columns)
+    rows = terms.rows[linking]
+    weights = np.zeros((terms.size, kept.size))
+    weights[rows, compact] = terms.weights[linking]
+    present = np.zeros((terms.size, kept.size))
+    present[rows, compact] = 1.0
+    similarity = np.einsum("ik,jk->ij", weights, weights)
+    shared = np.einsum("ik,jk->ij", present, present)
+    np.fill_diagonal(similarity, 0.0)
+    np.fill_diagonal(shared, 0.0)
+    return similarity, shared
+
+
+def directed_centrality(similarity: Array, threshold: float = 0.3) -> tuple[Array, Array]:
+    """PacSum's two halves: how much each sentence is echoed by later ones, and by earlier ones.
+
+    Edges below `threshold` of the way from the article's weakest to its strongest
+    similarity are dropped (Zheng & Lapata, 2019); each half is averaged over the article.
+    """
+    size = similarity.shape[0]
+    if size < 2:
+        return np.zeros(size), np.zeros(size)
+    values = similarity[np.triu_indices(size, 1)]
+    low, high = float(values.min()), float(values.max())
+    edges = np.triu(np.maximum(similarity - (low + threshold * (high - low)), 0.0), 1)
+    return edges.sum(axis=1) / (size - 1), edges.sum(axis=0) / (size - 1)
+
+
+def overlap_degree(shared: Array, distinct: Array) -> Array:
+    """TextRank's edge weight summed per sentence: shared terms over the sum of log lengths."""
+    logs = np.log(np.maximum(distinct, 1.0))
+    denominator = logs[:, None] + logs[None, :]
+    degree: Array = (shared / np.where(denominator > 0, denominator, 1.0)).sum(axis=1)
+    return degree
+
+
+def centroid_similarity(terms: Terms) -> Array:
+    """Each sentence's cosine with the sum of all the article's sentence vectors."""
+    centroid = terms.per_term(terms.weights)
+    norm = float(np.sqrt(np.square(centroid).sum()))
+    if not norm:
+        return np.zeros(terms.size)
+    return terms.per_sentence(terms.weights * centroid[terms.columns]) / norm
+
+
+def average_frequency(terms: Terms) -> Array:
+    """SumBasic's signal: how often, on average, a sentence's terms occur in the article."""
+    in_article = terms.per_term(terms.counts)
+    total = terms.per_sentence(terms.counts * in_article[terms.columns])
+    return total / np.maximum(terms.per_sentence(terms.counts), 1.0)
+
+
+def headline_similarity(terms: Terms, headline: set[int], headline_size: int) -> Array:
+    """Cosine with the headline's content terms (stem ids), each counted once."""
+    if not headline_size:
+        return np.zeros(terms.size)
+    target = np.isin(terms.stems, list(headline)).astype(np.float64)
+    return terms.per_sentence(terms.weights * target[terms.columns]) / float(np.sqrt(headline_size))

@@ -1,0 +1,198 @@
+"""`news`: a learned extractive summariser for news, fast and offline.
+
+Each sentence gets a score from a logistic model over news features (lead position,
+PacSum-style directed centrality, centroid and TextRank-style degree, headline overlap,
+length, quotes; see `features.py`), with weights fitted against ROUGE by
+`benchmarks/fit_summariser.py` and shipped in `news_weights.json`. Sentences are then
+picked greedily with maximal marginal relevance so the summary does not say one thing
+twice, within the sentence and word budget, never from boilerplate, and never opening on a
+sentence that needs an earlier one to make sense when there is another choice. The chosen
+sentences are returned in article order.
+
+Two fitted profiles ship: one for articles with a headline (sentences are weighed against
+it) and one for articles without (the opening sentences play the headline's part).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from briefing.models import Article, Length, Summary
+from briefing.summarise.boilerplate import is_boilerplate_sentence, needs_context
+from briefing.summarise.features import FEATURE_NAMES, Analysis, analyse
+from briefing.summarise.lead import story_sentences
+
+WEIGHTS_FILE = "news_weights.json"
+HEADLINE, NO_HEADLINE = "headline", "no_headline"
+
+
+@dataclass(frozen=True)
+class NewsModel:
+    """One fitted profile: feature weights, a length preference and the MMR redundancy penalty."""
+
+    weights: tuple[float, ...]
+    length_exponent: float = 0.0
+    """A sentence's value is its predicted summary-worthiness times its length to this power."""
+    redundancy: float = 0.5
+    """How much a sentence's similarity to one already chosen counts against it (MMR λ)."""
+
+    def scores(self, analysis: Analysis) -> NDArray[np.float64]:
+        """The value of each sentence to the summary, before redundancy."""
+        logits = np.einsum("ij,j->i", analysis.features, np.asarray(self.weights))
+        worth: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logits))
+        return worth * np.maximum(analysis.lengths, 1.0) ** self.length_exponent
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> NewsModel:
+        weights = data["weights"]
+        return cls(
+            weights=tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES),
+            length_exponent=float(data.get("length_exponent", 0.0)),
+            redundancy=float(data.get("redundancy", 0.5)),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> dict[str, NewsModel]:
+    """The fitted profiles that ship with the package, by name (read once)."""
+    text = resources.files("briefing.summarise").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    profiles = json.loads(text)["profiles"]
+    return {name: NewsModel.from_json(profile) for name, profile in profiles.items()}
+
+
+def model_for(title: str | None) -> NewsModel:
+    """The shipped profile for an article with or without a headline."""
+    return shipped_models()[HEADLINE if title else NO_HEADLINE]
+
+
+class NewsSummarizer:
+    """Picks the most informative, least redundant story sentences within the length."""
+
+    name = "news"
+
+    def __init__(self, model: NewsModel | None = None) -> None:
+        self._model = model
+
+    def summarize(self, article: Article, length: Length) -> Summary:
+        sentences = story_sentences(article)
+        chosen = summarize_sentences(sentences, article.title, length, self._model)
+        return Summary(article=article, sentences=tuple(sentences[i] for i in chosen))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article's story sentences (boilerplate dropped) and what is known about them."""
+
+    keep: list[int]
+    """Indices into the given sentences of the ones that are story, not boilerplate."""
+    story: list[str]
+    context: list[bool]
+    """Whether each story sentence leans on an earlier one (see `needs_context`)."""
+    analysis: Analysis
+
+
+def prepare(sentences: Sequence[str], title: str | None) -> Prepared | None:
+    """Drop boilerplate and compute the features (shared by summarising and fitting)."""
+    keep = [i for i, s in enumerate(sentences) if not is_boilerplate_sentence(s)]
+    if not keep:
+        return None
+    story = [sentences[i] for i in keep]
+    cased = any(s != s.lower() for s in story)
+    context = [needs_context(s, cased) for s in story]
+    return Prepared(keep, story, context, analyse(story, title, context))
+
+
+def summarize_sentences(
+    sentences: Sequence[str],
+    title: str | None,
+    length: Length,
+    model: NewsModel | None = None,
+) -> list[int]:
+    """The indices, in article order, of the sentences to keep from an already split article.
+
+    The product path splits with briefing's own splitter; the benchmark passes its shared
+    split here so every system sees the same sentences.
+    """
+    prepared = prepare(sentences, title)
+    if prepared is None:
+        return []
+    return choose(prepared, model or model_for(title), length)
+
+
+def choose(prepared: Prepared, model: NewsModel, length: Length) -> list[int]:
+    """Score the prepared sentences with `model` and pick within `length`."""
+    budget = length.word_budget()
+    picked = select(
+        model.scores(prepared.analysis),
+        prepared.analysis.similarity,
+        prepared.context,
+        count=length.sentences if length.sentences is not None else len(prepared.story),
+        redundancy=model.redundancy,
+        budget=budget,
+        word_counts=[len(s.split()) for s in prepared.story] if budget is not None else None,
+    )
+    return [prepared.keep[i] for i in picked]
+
+
+def select(
+    scores: NDArray[np.float64],
+    similarity: NDArray[np.float64],
+    needs_context: Sequence[bool],
+    count: int,
+    redundancy: float,
+    budget: int | None = None,
+    word_counts: Sequence[int] | None = None,
+) -> list[int]:
+    """Greedy MMR within the length, in article order. If the first sentence picked needs
+    context and another could open, pick again without it."""
+    banned = np.zeros(len(scores), dtype=bool)
+    while True:
+        chosen = _mmr(scores, similarity, count, redundancy, banned, budget, word_counts)
+        if not chosen:
+            return chosen
+        opener = min(chosen)
+        if not needs_context[opener]:
+            return sorted(chosen)
+        banned[opener] = True
+        if all(banned[i] or needs_context[i] for i in range(len(scores))):
+            return sorted(chosen)
+
+
+def _mmr(
+    scores: NDArray[np.float64],
+    similarity: NDArray[np.float64],
+    count: int,
+    redundancy: float,
+    banned: NDArray[np.bool_],
+    budget: int | None,
+    word_counts: Sequence[int] | None,
+) -> list[int]:
+    """Pick, one at a time, the sentence whose relevance (scaled to [0, 1] in the article) less
+    `redundancy` times its highest similarity to those already picked is greatest."""
+    spread = float(scores.max() - scores.min()) or 1.0
+    relevance = (scores - scores.min()) / spread
+    sizes = np.asarray(word_counts if word_counts is not None else [0] * len(scores))
+    open_ = ~banned
+    overlap = np.zeros(len(scores))
+    chosen: list[int] = []
+    words = 0
+    while len(chosen) < count and open_.any():
+        allowed = open_ if budget is None else open_ & (sizes <= budget - words)
+        if not allowed.any():
+            if not chosen:  # nothing fits: say the single best sentence rather than nothing
+                chosen.append(int(np.argmax(np.where(open_, relevance, -np.inf))))
+            break
+        best = int(np.argmax(np.where(allowed, relevance - redundancy * overlap, -np.inf)))
+        chosen.append(best)
+        words += int(sizes[best])
+        open_[best] = False
+        overlap = np.maximum(overlap, similarity[best])
+    return chosen

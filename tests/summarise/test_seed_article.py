@@ -1,0 +1,41 @@
+"""The seed article opens with a headline and a truncated photo caption: never spoken."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import SEED_ARTICLE
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.ingest.plaintext import parse_plain_text
+from briefing.models import Length
+from briefing.script import compose
+from briefing.summarise import get_summarizer
+from briefing.summarise.lead import story_sentences
+
+CAPTION_WORDS = ("Bajwaniyah", "30 kms", "Barack …", "Tens of thousands")
+
+
+def seed_text() -> str:
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sentences", [3, 5, 20])
+def test_summary_never_includes_the_caption(sentences: int) -> None:
+    article = parse_plain_text(seed_text(), str(SEED_ARTICLE))
+    summary = get_summarizer("news").summarize(article, Length(sentences=sentences))
+    assert len(summary.sentences) == min(sentences, len(story_sentences(article)))
+    spoken = " ".join(summary.sentences)
+    for fragment in CAPTION_WORDS:
+        assert fragment not in spoken
+
+
+def test_script_says_at_most_40_percent_of_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compose, "local_now", lambda: dt.datetime(2026, 11, 25, 7, 30))
+    result = CliRunner().invoke(app, ["script", str(SEED_ARTICLE), "--date", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.split()) <= 0.4 * len(seed_text().split())
+    for fragment in CAPTION_WORDS:
+        assert fragment not in result.output
