@@ -446,7 +446,8 @@ def _report_fallbacks(fallbacks: Any) -> None:
 
 def _report_failures(failures: Any) -> None:
     for failure in failures:
-        typer.echo(f"briefing: skipped {failure.origin}: {failure.reason}", err=True)
+        reason = failure.reason.removeprefix(f"{failure.origin}: ")  # name the input once
+        typer.echo(f"briefing: skipped {failure.origin}: {reason}", err=True)
 
 
 def _stderr_console() -> Any:

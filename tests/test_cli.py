@@ -95,7 +95,7 @@ def test_one_bad_input_among_good_ones_still_makes_the_briefing(tmp_path: Path) 
     result = runner.invoke(app, ["make", str(bad), str(EXAMPLE_ARTICLE), "-o", str(out)])
     assert result.exit_code == 2
     assert out.exists() and duration_s(out) > 10
-    assert f"briefing: skipped {bad}: {bad}: is empty" in result.output
+    assert f"briefing: skipped {bad}: is empty" in result.output
 
 
 def test_unknown_voice_is_a_usage_error(tmp_path: Path) -> None:
