@@ -91,7 +91,7 @@ def voice_segment(
         try:
             voice_one(text, out_path, engine, part.settings)
         except EngineError as error:  # EngineUnavailableError included
-            errors.append(f"{part.engine}: {error.message}")
+            errors.append(f"{part.engine}: {error.message.rstrip('.')}")
             continue
         if cache is not None:
             cache.store(_key(text, part, engine), out_path, evict=False)

@@ -45,6 +45,8 @@ class WorkerProcess:
                 raise EngineError(f"{self._engine_name} did not finish within {timeout_s:.0f} s")
             status, payload = conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
+            if self._process is not None:
+                self._process.join(1)  # reap it, so that its exit code is known
             code = self._process.exitcode if self._process else None
             self.kill()
             raise EngineError(f"{self._engine_name} worker crashed (exit code {code})") from None

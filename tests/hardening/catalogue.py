@@ -120,9 +120,8 @@ HTML_XXE = (
     '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     "<html><body><article><h1>Secrets</h1><p>&x;</p><p>" + STORY + "</p></article></body></html>"
 )
-LONG_SENTENCE = "Harbour news\n\n" + " ".join(
-    ("the council said on tuesday that new harbour turbines would power homes").split() * 1450
-)[:100_000] + "."
+_RUN_ON = "the council said on tuesday that new harbour turbines would power homes "
+LONG_SENTENCE = "Harbour news\n\n" + (_RUN_ON * 1400)[:100_000].strip() + "."
 LONG_TOKEN = "Harbour news\n\nThe council said " + "x" * 100_000 + " today. " + STORY
 TITLE_TRAVERSAL = "# ../../../etc/passwd \\ ..\\..\\boot.ini / \u202eevil\n\n" + STORY
 PRESET_BAD_RATE = 'name = "bad"\nengine = "fake"\nrate = "fast"\n'
@@ -137,12 +136,15 @@ _GOOD_CONFIG_HEAD = 'output = "out"\nvoice = "{fake}"\n'
 SCRIPT = ("script", "{good}", "{bad}")
 """Most ingest rows: the good article and the bad one; the good one must still be read."""
 SKIP = 2
+MADE = tuple(f"out/today.{ext}" for ext in ("mp3", "chapters.json", "html", "srt", "vtt"))
+"""What a successful `MAKE` writes: the episode and its side files, all in the output folder."""
 MAKE = ("make", "{good}", "--voice", "{fake}", "-o", "{out}/today.mp3")
 
 
 CASES: tuple[Case, ...] = (
     # ── ingest: files and stdin ────────────────────────────────────────────────────────────
-    Case("empty file", "ingest", SCRIPT, r"is empty; give a file with the article's text", SKIP, _write(b"")),
+    Case("empty file", "ingest", SCRIPT, r"is empty; give a file with the article's text", SKIP,
+         _write(b"")),
     Case("whitespace only", "ingest", SCRIPT, r"is empty", SKIP, _write(b" \n\t\r\n  \n")),
     Case("binary (PNG)", "ingest", SCRIPT, r"looks like a binary file", SKIP,
          _write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8), ".png"),
@@ -191,7 +193,7 @@ CASES: tuple[Case, ...] = (
     Case("Russian article", "ingest", SCRIPT, r"looks like a language in another script", SKIP,
          _write(RUSSIAN)),
     Case("title with path separators and ..", "ingest", (*MAKE, "{bad}"), None, 0,
-         _write(TITLE_TRAVERSAL), ".md", creates=tuple(f"out/today.{ext}" for ext in ("mp3", "chapters.json", "html", "srt", "vtt"))),
+         _write(TITLE_TRAVERSAL), ".md", creates=MADE),
     Case("missing file", "ingest", ("script", "{good}", "{tmp}/nowhere.txt"),
          r"nowhere\.txt: no such file; check the path", SKIP),
     Case("a folder as input", "ingest", SCRIPT, r"is a folder; give an article file", SKIP,
