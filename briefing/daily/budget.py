@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefing.audio.pauses import PausePlan, pause_after
 from briefing.models import Article, Length, Script, Summary
 from briefing.script import compose_script
 
@@ -32,11 +33,18 @@ class Plan:
     target_s: float
 
 
-def estimate_seconds(script: Script, words_per_minute: float, pace: float = 1.0) -> float:
-    """Expected length of `script` once voiced and assembled."""
+def estimate_seconds(
+    script: Script, words_per_minute: float, pace: float = 1.0, pauses: PausePlan | None = None
+) -> float:
+    """Expected length of `script` once voiced and assembled with the `pauses` plan."""
     speech = sum(len(s.text.split()) for s in script.segments) * 60.0 / words_per_minute
-    pauses = sum(s.pause_after_ms for s in script.segments) / 1000.0
-    return speech * pace + pauses + SEGMENT_EDGE_S * len(script.segments)
+    return speech * pace + pause_seconds(script, pauses) + SEGMENT_EDGE_S * len(script.segments)
+
+
+def pause_seconds(script: Script, pauses: PausePlan | None) -> float:
+    """All the silence assembly puts between segments (the same rule as `assemble`)."""
+    segments = script.segments
+    return sum(pause_after(segments, i, pauses) for i in range(len(segments))) / 1000.0
 
 
 def fit(
@@ -46,6 +54,7 @@ def fit(
     summarise: Summarise,
     date: dt.date,
     pace: float = 1.0,
+    pauses: PausePlan | None = None,
 ) -> Plan:
     """Choose how many of `articles` (best first) to use and how long each summary is."""
     effective_wpm = words_per_minute / pace
@@ -62,7 +71,7 @@ def fit(
             if key not in composed:
                 script = compose_script(summaries, date)
                 composed[key] = Plan(
-                    script, estimate_seconds(script, words_per_minute, pace), target_s
+                    script, estimate_seconds(script, words_per_minute, pace, pauses), target_s
                 )
             return composed[key]
 

@@ -6,8 +6,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.audio import Programme, assemble
-from briefing.models import Script
+from briefing.audio import Programme
+from briefing.audio.render import AudioOptions, assemble_for
+from briefing.models import Script, SegmentFallback
 from briefing.tts import SegmentCache, VoicePreset, voice_script
 from briefing.tts.synthesize import ProgressCallback
 
@@ -18,6 +19,8 @@ class Voiced:
     synthesized: int
     """Segments an engine voiced in this run (the rest came from the segment cache)."""
     cached: int
+    fallbacks: tuple[SegmentFallback, ...] = ()
+    """Segments a fallback engine voiced because the preset's own engine failed."""
 
     @property
     def speech_s(self) -> float:
@@ -28,14 +31,20 @@ class Voiced:
 def voice_and_assemble(
     script: Script,
     preset: VoicePreset,
+    options: AudioOptions,
     *,
     cache: SegmentCache | None,
     on_progress: ProgressCallback | None = None,
 ) -> Voiced:
-    """Voice `script` with `preset` through the segment cache and join it into one programme."""
+    """Voice `script` with `preset` through the segment cache and join it as `make` does."""
     with tempfile.TemporaryDirectory(prefix="briefing-daily-") as workdir:
         voicing = voice_script(
             script.segments, preset, Path(workdir), cache=cache, on_progress=on_progress
         )
-        programme = assemble(voicing.voiced)
-    return Voiced(programme, synthesized=voicing.synthesized, cached=voicing.cached)
+        programme = assemble_for(voicing.voiced, options)
+    return Voiced(
+        programme,
+        synthesized=voicing.synthesized,
+        cached=voicing.cached,
+        fallbacks=voicing.fallbacks,
+    )

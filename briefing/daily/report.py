@@ -46,6 +46,10 @@ def report_lines(report: DailyReport) -> list[str]:
         for failure in report.failures:
             said = failure.reason.startswith(failure.origin)
             lines.append(f"  ! {failure.reason if said else f'{failure.origin}: {failure.reason}'}")
+    if report.fallbacks:
+        from briefing.tts.report import fallback_lines
+
+        lines.extend(f"Voice: {line}" for line in fallback_lines(report.fallbacks))
     for note in report.notes:
         lines.append(f"Note: {note}.")
     if report.feed_path is not None:

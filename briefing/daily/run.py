@@ -13,17 +13,19 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefing.audio.pauses import PausePlan
 from briefing.config import DailyConfig
-from briefing.daily.budget import estimate_seconds, fit
+from briefing.daily.budget import estimate_seconds, fit, pause_seconds
 from briefing.daily.collect import Candidate, collect
 from briefing.daily.dedupe import Duplicate, drop_duplicates
 from briefing.daily.history import History
 from briefing.daily.rank import is_muted, rank
 from briefing.errors import InputError
-from briefing.models import Script, StoryFailure
+from briefing.models import Script, SegmentFallback, StoryFailure
 from briefing.paths import state_dir
 from briefing.publish.episodes import (
     EPISODES_DIR,
@@ -34,8 +36,11 @@ from briefing.publish.episodes import (
     episodes_json,
     load_episodes,
 )
-from briefing.script.spoken_dates import spoken_date
 from briefing.tts.synthesize import ProgressCallback
+
+if TYPE_CHECKING:
+    from briefing.audio.render import AudioOptions
+    from briefing.daily.render import Voiced
 
 TOLERANCE = 0.10
 """The episode must land within ±10% of the target length."""
@@ -65,6 +70,8 @@ class DailyReport:
     target_s: float = 0.0
     feed_path: Path | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    fallbacks: tuple[SegmentFallback, ...] = ()
+    """Segments voiced by a fallback engine (the report says which and why)."""
 
 
 def run_daily(
@@ -111,7 +118,8 @@ def run_daily(
     pace_store = _PaceStore()
     pace = pace_store.get(preset)
     articles = [c.article for c in eligible]
-    plan = fit(articles, target_s, wpm, summariser.summarize, date, pace)
+    pauses = PausePlan()  # as AudioOptions() has it: the pauses `make` uses
+    plan = fit(articles, target_s, wpm, summariser.summarize, date, pace, pauses)
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
     fingerprint = _fingerprint(eligible, target_s, preset)
@@ -130,24 +138,28 @@ def run_daily(
     cache = SegmentCache()
     from briefing.daily.render import voice_and_assemble
 
-    voiced = voice_and_assemble(plan.script, preset, cache=cache, on_progress=on_progress)
+    options = _audio_options(config, date)
+    voiced = voice_and_assemble(plan.script, preset, options, cache=cache, on_progress=on_progress)
     synthesized, cached = voiced.synthesized, voiced.cached
     error = abs(voiced.programme.duration_s - target_s) / target_s
-    measured = _measured_pace(plan.script, voiced.speech_s, wpm)
+    measured = _measured_pace(plan.script, voiced.speech_s, wpm, options.pauses)
     if measured is not None:
         pace_store.put(preset, measured)
     if measured is not None and error > REPLAN_AT and plan.estimate_s >= target_s * 0.9:
-        plan = fit(articles, target_s, wpm, summariser.summarize, date, measured)
+        plan = fit(articles, target_s, wpm, summariser.summarize, date, measured, options.pauses)
         used = list(eligible[: len(plan.script.stories)])
-        voiced = voice_and_assemble(plan.script, preset, cache=cache, on_progress=on_progress)
+        voiced = voice_and_assemble(
+            plan.script, preset, options, cache=cache, on_progress=on_progress
+        )
         synthesized += voiced.synthesized
 
-    episode = _write_episode(output, date, plan.script, voiced, used, fingerprint)
+    episode = _write_episode(config, date, plan.script, voiced, used, fingerprint, options)
     episodes = [e for e in episodes if e.date != episode.date] + [episode]
     episodes.sort(key=lambda e: e.date, reverse=True)
     episodes = episodes[: config.podcast.keep]
     feed = _publish(config, output, episodes)
     history.record(_keys(used), date)
+    report = replace(report, fallbacks=voiced.fallbacks)
     return _finish(report, episode, output, used, eligible, feed, notes, True, synthesized, cached)
 
 
@@ -163,8 +175,6 @@ def _finish(
     synthesized: int,
     cached: int,
 ) -> DailyReport:
-    from dataclasses import replace
-
     return replace(
         report,
         episode=episode,
@@ -194,35 +204,32 @@ def _prepare_output(output: Path) -> None:
 
 
 def _write_episode(
-    output: Path,
+    config: DailyConfig,
     date: dt.date,
     script: Script,
-    voiced: object,
+    voiced: Voiced,
     used: list[Candidate],
     fingerprint: str,
+    options: AudioOptions,
 ) -> Episode:
-    from briefing.audio import atomic_path, export_audio
-    from briefing.daily.render import Voiced
-    from briefing.publish.sidecars import chapters_json, transcript_vtt
+    """Master, tag and chapter the audio with its side files, through the same renderer as make."""
+    from briefing.audio.render import render_briefing
 
-    assert isinstance(voiced, Voiced)
+    output = config.output
     stem = f"{EPISODES_DIR}/briefing-{date.isoformat()}-{fingerprint[:10]}"
     audio = f"{stem}.mp3"
-    export_audio(voiced.programme.audio, output / audio)
-    timeline = voiced.programme.timeline
-    links = [c.article.url for c in used]
-    chapters = f"{stem}.chapters.json"
-    with atomic_path(output / chapters) as tmp:
-        tmp.write_text(chapters_json(timeline, script.stories, links), encoding="utf-8")
-    transcript = f"{stem}.vtt"
-    with atomic_path(output / transcript) as tmp:
-        tmp.write_text(transcript_vtt(timeline), encoding="utf-8")
+    rendered = render_briefing(voiced.programme, script, output / audio, options)
+
+    def relative(path: Path | None) -> str | None:
+        return f"{EPISODES_DIR}/{path.name}" if path is not None else None
+
+    extra = tuple(name for name in (relative(rendered.srt), relative(rendered.show_notes)) if name)
     return Episode(
         date=date.isoformat(),
-        title=f"Briefing for {spoken_date(date)}",
+        title=options.title or date.isoformat(),
         audio=audio,
         length=(output / audio).stat().st_size,
-        duration_s=voiced.programme.duration_s,
+        duration_s=rendered.duration_s,
         published=_pub_date(date),
         fingerprint=fingerprint,
         stories=tuple(
@@ -232,8 +239,18 @@ def _write_episode(
             )
             for summary, candidate in zip(script.stories, used, strict=True)
         ),
-        chapters=chapters,
-        transcript=transcript,
+        chapters=relative(rendered.chapters_json),
+        transcript=relative(rendered.vtt),
+        extra_files=extra,
+    )
+
+
+def _audio_options(config: DailyConfig, date: dt.date) -> AudioOptions:
+    from briefing.audio.render import AudioOptions
+    from briefing.audio.tags import default_title
+
+    return AudioOptions(
+        title=default_title(date), artist=config.podcast.author, album=config.podcast.title
     )
 
 
@@ -286,12 +303,11 @@ def _pub_date(date: dt.date) -> str:
     return email.utils.format_datetime(when)
 
 
-def _measured_pace(script: Script, speech_s: float, wpm: float) -> float | None:
+def _measured_pace(
+    script: Script, speech_s: float, wpm: float, pauses: PausePlan | None
+) -> float | None:
     """Actual speech ÷ the word-count estimate of it (pauses excluded)."""
-    estimated = (
-        estimate_seconds(script, wpm, pace=1.0)
-        - sum(s.pause_after_ms for s in script.segments) / 1000.0
-    )
+    estimated = estimate_seconds(script, wpm, 1.0, pauses) - pause_seconds(script, pauses)
     if estimated <= 0 or speech_s <= 0:
         return None
     return max(0.5, min(2.0, speech_s / estimated))

@@ -3,18 +3,15 @@
 from briefing.publish.episodes import Episode, EpisodeStory, StoryLink, load_episodes
 from briefing.publish.feed import FEED_NAME, feed_xml, write_feed
 from briefing.publish.network import default_base_url, lan_address
-from briefing.publish.sidecars import chapters_json, transcript_vtt
 
 __all__ = [
     "FEED_NAME",
     "Episode",
     "EpisodeStory",
     "StoryLink",
-    "chapters_json",
     "default_base_url",
     "feed_xml",
     "lan_address",
     "load_episodes",
-    "transcript_vtt",
     "write_feed",
 ]

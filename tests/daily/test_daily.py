@@ -61,8 +61,8 @@ def test_daily_makes_an_episode_with_every_story_once(
     assert abs(int(entry.itunes_duration) - duration_s(audio)) <= 1.0
     chapters = json.loads(_sidecar(out, "chapters"))
     titles = [c["title"] for c in chapters["chapters"]]
-    assert titles[0] == "Introduction"
-    assert set(titles[1:]) == EXPECTED_TITLES  # the duplicate once, every source's story
+    assert titles[0] == "Introduction" and titles[-1] == "Close"
+    assert set(titles[1:-1]) == EXPECTED_TITLES  # the duplicate once, every source's story
     starts = [c["startTime"] for c in chapters["chapters"]]
     assert starts == sorted(starts) and starts[-1] < duration_s(audio)
     assert "Used: 9" in output
