@@ -49,6 +49,9 @@ def collect(config: DailyConfig) -> tuple[list[Candidate], list[StoryFailure]]:
         results = list(
             pool.map(lambda pair: _from_source(config, *pair), enumerate(config.sources))
         )
+    from briefing.fetch.store import ValidatorStore
+
+    ValidatorStore().prune()
     candidates: list[Candidate] = []
     failures: list[StoryFailure] = []
     for found, failed in results:

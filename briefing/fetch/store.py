@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
+import time
 from pathlib import Path
 
 from briefing.fetch.client import Response, Validators
 from briefing.paths import state_dir
+
+KEEP_DAYS = 30
 
 
 class ValidatorStore:
@@ -60,7 +64,28 @@ class ValidatorStore:
         _write_atomic(meta_path, json.dumps(meta).encode("utf-8"))
 
 
+    def prune(self, max_age_days: float = KEEP_DAYS) -> int:
+        """Forget URLs not fetched for `max_age_days`: feeds drop items, pages go stale."""
+        if not self.folder.is_dir():
+            return 0
+        horizon = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.folder.iterdir():
+            try:
+                if path.stat().st_mtime < horizon:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Temporary file in the same folder, renamed over `path` (threads may write at once)."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(name, path)
+    finally:
+        Path(name).unlink(missing_ok=True)

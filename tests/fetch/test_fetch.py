@@ -150,3 +150,22 @@ def test_a_page_url_gives_one_article(server: FixtureServer) -> None:
     assert len(articles) == 1
     assert articles[0].title == "Hilltop observatory reopens to the public"
     assert "wooden dome" in articles[0].text
+
+
+def test_validators_of_urls_not_seen_for_a_month_are_forgotten(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    store = ValidatorStore(tmp_path / "http")
+    with Fetcher(LOCAL, store) as fetcher:
+        fetcher.get(server.url("rss.xml"))
+        fetcher.get(server.url("atom.xml"))
+    files = sorted((tmp_path / "http").iterdir())
+    assert len(files) == 4  # a body and its validators per URL
+    old = time.time() - 31 * 86400
+    for path in files[:2]:
+        os.utime(path, (old, old))
+    assert store.prune() == 2
+    assert sorted((tmp_path / "http").iterdir()) == files[2:]
