@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +49,7 @@ TOLERANCE = 0.10
 REPLAN_AT = 0.06
 """Past this error after voicing, the plan is redone with the measured pace (cheap: cached)."""
 STALE_PART_S = 3600
+LOCK_NAME = ".briefing-daily.lock"
 
 
 @dataclass(frozen=True)
@@ -81,14 +84,44 @@ def run_daily(
     on_progress: ProgressCallback | None = None,
 ) -> DailyReport:
     """Make (or confirm) the episode for `date` and publish it; never stopped by one bad source."""
+    _prepare_output(config.output)
+    with _exclusive(config.output):
+        return _run(config, date or dt.date.today(), minutes, on_progress)
+
+
+@contextmanager
+def _exclusive(output: Path) -> Iterator[None]:
+    """One run at a time per output folder (cron and a manual run may overlap)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; runs are rare enough
+        yield
+        return
+    with (output / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(
+                f"{output}: another `briefing daily` is writing here; wait for it to finish."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run(
+    config: DailyConfig,
+    date: dt.date,
+    minutes: float | None,
+    on_progress: ProgressCallback | None,
+) -> DailyReport:
     from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
     from briefing.tts import SegmentCache, load_preset
 
-    date = date or dt.date.today()
     target_s = (minutes if minutes is not None else config.minutes) * 60.0
     preset = load_preset(config.voice)  # a bad voice fails before any fetching
     output = config.output
-    _prepare_output(output)
 
     candidates, failures = collect(config)
     now = dt.datetime.now(dt.UTC)

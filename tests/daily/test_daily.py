@@ -189,3 +189,20 @@ def test_every_source_failing_is_one_error(
         "or add sources to the config."
     )
     assert not (tmp_path / "out" / "feed.xml").exists()
+
+
+def test_a_second_run_while_one_is_writing_is_refused(
+    server: FixtureServer, tmp_path: Path, fake_voice: str
+) -> None:
+    import fcntl
+
+    config = write_config(tmp_path, server, fake_voice, minutes=1)
+    (tmp_path / "out").mkdir()
+    with (tmp_path / "out" / ".briefing-daily.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        code, output = run("--config", str(config), "--date", DATE)
+    assert code == 2
+    assert "another `briefing daily` is writing here; wait for it to finish." in output
+    assert not (tmp_path / "out" / "feed.xml").exists()
+    code, output = run("--config", str(config), "--date", DATE)  # released: works again
+    assert code == 0, output
