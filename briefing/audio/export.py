@@ -6,6 +6,7 @@ episode goes through `briefing.audio.render.render_briefing`.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 from pydub import AudioSegment
 
 from briefing.audio.encode import SPECS, AudioFormat, bitrate_for, ffmpeg_binary, format_for
-from briefing.errors import AudioError, InputError
+from briefing.errors import AudioError, BriefingError, InputError
 
 OUTPUT_RATE = 44100
 MP3_BITRATE = "64k"
@@ -60,8 +61,35 @@ def atomic_path(path: Path) -> Iterator[Path]:
         raise InputError(f"{path}: cannot write in {folder} ({error.strerror}).") from None
     os.close(handle)
     tmp = Path(name)
+    os.chmod(tmp, 0o666 & ~_umask())  # not mkstemp's 0o600: web servers must read episodes
     try:
         yield tmp
         os.replace(tmp, path)
+    except OSError as error:
+        if error.errno not in _DISK_ERRORS:
+            raise
+        hint = "free some space there" if error.errno in _FULL else "check that disk"
+        raise BriefingError(
+            f"{path}: cannot be written ({error.strerror}); {hint} and run again. "
+            "Nothing was replaced."
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DISK_ERRORS = _FULL | {errno.EROFS, errno.EIO}
+"""Errors of the disk being written to, as opposed to bugs: these become one-line messages."""
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -238,9 +238,19 @@ def _run(
     command += ["-filter_complex", graph, "-map", "[out]", *outputs]
     result = subprocess.run(command, input=job.pcm, capture_output=True, check=False)
     stderr = result.stderr.decode("utf-8", errors="replace")
+    failed_write = _DISK_FULL.search(stderr) or _WRITE_FAILED.search(stderr)
+    if failed_write:  # ffmpeg exits 0 when the disk fills while it writes the trailer
+        raise AudioError(
+            f"ffmpeg could not finish writing the audio ({failed_write.group(0)}); "
+            "free some space and run again."
+        )
     if result.returncode != 0:
         raise AudioError(f"ffmpeg failed while mastering the audio: {_last_line(stderr)}")
     return stderr
+
+
+_DISK_FULL = re.compile(r"No space left on device|Disk quota exceeded|File too large")
+_WRITE_FAILED = re.compile(r"Error writing trailer|Error closing file")
 
 
 def _last_line(stderr: str) -> str:
