@@ -19,12 +19,25 @@ STORIES = (
 )
 
 
-def write_daily_config(folder: Path, output: Path, voice: str, minutes: float = 1.0) -> Path:
-    """Articles in `folder/articles`, episodes to `output`, keeping two."""
+def write_daily_config(
+    folder: Path, output: Path, voice: str, minutes: float = 1.0, edition: int | None = None
+) -> Path:
+    """Articles in `folder/articles`, episodes to `output`, keeping two.
+
+    With `edition`, only the Markdown stories, their headlines numbered: new stories each time,
+    so that every run (and every date) has something not heard before.
+    """
     articles = folder / "articles"
-    articles.mkdir(parents=True, exist_ok=True)
+    if articles.exists():
+        shutil.rmtree(articles)
+    articles.mkdir(parents=True)
     for story in STORIES:
-        shutil.copy(story, articles / story.name)
+        if edition is None:
+            shutil.copy(story, articles / story.name)
+        elif story.suffix == ".md":
+            heading, rest = story.read_text(encoding="utf-8").split("\n", 1)
+            numbered = f"{heading}, edition {edition}\n{rest}"
+            (articles / story.name).write_text(numbered, encoding="utf-8")
     config = folder / "config.toml"
     config.write_text(
         f'minutes = {minutes}\nmax_stories = 4\nvoice = "{voice}"\noutput = "{output}"\n\n'
