@@ -13,14 +13,20 @@ distort it; every system here runs on one core.
 
 from __future__ import annotations
 
-import argparse
-import json
-import re
-import sys
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+import os
+
+# One core for every system: keep NumPy's BLAS (used by sumy and by briefing) single-threaded.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 DEFAULT_DATA = [
     Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / name

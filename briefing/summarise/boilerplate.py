@@ -45,12 +45,30 @@ _STARTS_AS_BOILERPLATE = re.compile(
 )
 
 
+# Every rule above starts with one of these words (after quotes or a bracket): a set look-up
+# spares the regular expression for the ordinary sentences that make up almost all text.
+_FIRST_WORDS = frozenset(
+    """
+    photo image picture pictured video watch file credit caption getty ap reuters by written
+    reporting additional edited read related more see share click sign subscribe follow
+    advertisement copyright all © listen download this you for scroll published updated last
+    posted
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+_OPENERS = "'\"‘“`( "
+_FIRST_WORD_END = re.compile(r"[\s:)/]")
+
+
 def is_boilerplate_paragraph(paragraph: str) -> bool:
     """A paragraph that is a photo caption, truncated teaser, byline or share prompt."""
     text = paragraph.strip()
     if not text:
         return True
-    return text.endswith(_TRUNCATED_ENDINGS) or bool(_STARTS_AS_BOILERPLATE.match(text))
+    if text.endswith(_TRUNCATED_ENDINGS):
+        return True
+    opening = text.lstrip(_OPENERS)
+    first = _FIRST_WORD_END.split(opening[:40], maxsplit=1)[0].lower()
+    return (first in _FIRST_WORDS or first[:1] == "©") and bool(_STARTS_AS_BOILERPLATE.match(text))
 
 
 def is_boilerplate_sentence(sentence: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -88,6 +89,14 @@ def pairwise(terms: Terms) -> tuple[Array, Array]:
     return similarity, shared
 
 
+@lru_cache(maxsize=256)
+def _upper_triangle(size: int) -> NDArray[np.bool_]:
+    """The mask of pairs (i, j) with i < j, made once per article size."""
+    mask: NDArray[np.bool_] = np.triu(np.ones((size, size), dtype=bool), 1)
+    mask.flags.writeable = False
+    return mask
+
+
 def directed_centrality(similarity: Array, threshold: float = 0.3) -> tuple[Array, Array]:
     """PacSum's two halves: how much each sentence is echoed by later ones, and by earlier ones.
 
@@ -97,9 +106,10 @@ def directed_centrality(similarity: Array, threshold: float = 0.3) -> tuple[Arra
     size = similarity.shape[0]
     if size < 2:
         return np.zeros(size), np.zeros(size)
-    values = similarity[np.triu_indices(size, 1)]
+    upper = _upper_triangle(size)
+    values = similarity[upper]
     low, high = float(values.min()), float(values.max())
-    edges = np.triu(np.maximum(similarity - (low + threshold * (high - low)), 0.0), 1)
+    edges = np.maximum(similarity - (low + threshold * (high - low)), 0.0) * upper
     return edges.sum(axis=1) / (size - 1), edges.sum(axis=0) / (size - 1)
 
 
@@ -131,5 +141,10 @@ def headline_similarity(terms: Terms, headline: set[int], headline_size: int) ->
     """Cosine with the headline's content terms (stem ids), each counted once."""
     if not headline_size:
         return np.zeros(terms.size)
-    target = np.isin(terms.stems, list(headline)).astype(np.float64)
+    target = np.zeros(terms.stems.size)
+    wanted = np.fromiter(headline, dtype=np.int64, count=len(headline))
+    found = np.searchsorted(terms.stems, wanted)
+    hits = found < terms.stems.size
+    found = found[hits]
+    target[found[terms.stems[found] == wanted[hits]]] = 1.0
     return terms.per_sentence(terms.weights * target[terms.columns]) / float(np.sqrt(headline_size))

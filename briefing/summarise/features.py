@@ -49,7 +49,6 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 _NUMBER = re.compile(r"\d")
-_QUOTE_MARKS = ('"', "“", "”", "``", "''")
 _CLOSERS = " '\"”’)"
 
 
@@ -105,7 +104,13 @@ def analyse(sentences: list[str], title: str | None, context_flags: list[bool]) 
 
 def _has_quote(sentence: str) -> bool:
     """Plain and curly double quotes, and PTB's `` and ''."""
-    return any(mark in sentence for mark in _QUOTE_MARKS)
+    return (
+        '"' in sentence
+        or "“" in sentence
+        or "”" in sentence
+        or "``" in sentence
+        or "''" in sentence
+    )
 
 
 def _scaled(values: Array) -> Array:

@@ -45,7 +45,7 @@ _CACHE_LIMIT = 200_000
 
 def stem(word: str) -> str:
     """Strip one common English suffix, keeping a stem of at least three letters."""
-    if word.isdigit():
+    if not word.endswith(_SUFFIXES) or word.isdigit():
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
