@@ -26,6 +26,8 @@ ENCODE_HEADROOM_DB = 1.0
 """Lossy encoders overshoot the true peak of their input; master this much below the limit."""
 LIMITER_MARGIN_DB = 0.5
 """The limiter holds sample peaks; true (inter-sample) peaks sit a little higher."""
+LINEAR_MARGIN_DB = 0.2
+"""ebur128 reports to 0.1 dB; loudnorm stays linear only if peak + gain is within its TP."""
 SILENT_LUFS = -70.0
 LOUDNORM_MAX_LRA = 50.0
 BED_BELOW_SPEECH_LU = 15.0
@@ -118,9 +120,9 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
         limited = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
         assert limited.true_peak_dbtp is not None
         projected = limited.true_peak_dbtp + target.integrated_lufs - limited.integrated_lufs
-        if projected <= ceiling or limit <= -24.0:
+        if projected <= ceiling - LINEAR_MARGIN_DB or limit <= -24.0:
             break
-        limit = max(-24.0, limit - (projected - ceiling) - 0.1)
+        limit = max(-24.0, limit - (projected - ceiling + LINEAR_MARGIN_DB) - 0.1)
     loudnorm = (
         f"loudnorm=I={target.integrated_lufs}:TP={ceiling}:LRA={LOUDNORM_MAX_LRA}"
         f":measured_I={limited.integrated_lufs}:measured_TP={limited.true_peak_dbtp}"

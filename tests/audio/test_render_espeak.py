@@ -38,6 +38,7 @@ def test_espeak_speech_is_mastered_paused_and_transcribed(tmp_path: Path, probe:
     measured = probe.loudness(files.audio)
     assert abs(measured.integrated_lufs - (-19.0)) <= 1.0, measured
     assert measured.true_peak_dbtp <= -1.5, measured
+    assert files.mastering is not None and files.mastering.normalization == "linear"
 
     spans = probe.speech_spans(files.audio, min_silence_s=0.25)
     assert len(spans) == len(TEXTS), spans
