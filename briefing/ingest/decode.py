@@ -74,7 +74,14 @@ def _guess_bomless_utf16(head: bytes) -> str | None:
     return None
 
 
+_INVISIBLE = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+"""Direction overrides and marks, and stray byte-order marks: invisible, never spoken, and a way
+to make text read differently from how it looks ("Trojan source")."""
+
+
 def _clean(text: str, origin: str) -> str:
-    """Normalise line endings and drop NULs and other control characters left by decoders."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Normalise line endings and drop NULs, control and invisible direction characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     return "".join(ch for ch in text if (ch >= " " and not "\x7f" <= ch <= "\x9f") or ch in "\n\t")

@@ -85,7 +85,7 @@ def _cut_sentence(sentence: str) -> list[str]:
             current = []
     if current:
         pieces.append(" ".join(current))
-    return pieces
+    return [pieces[0], *(piece[:1].upper() + piece[1:] for piece in pieces[1:])]
 
 
 def _end(words: list[str]) -> str:

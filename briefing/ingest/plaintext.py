@@ -37,6 +37,11 @@ _MD_CODE = re.compile(r"(`{1,3})([^`]{0,1000})\1")
 _MD_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+_LINE_MARKERS = re.compile(
+    r"^(?:[ \t]*(?:#{1,6}[ \t]|>|(?:[-*+]|\d{1,9}[.)])[ \t]))+[ \t]*", re.MULTILINE
+)
+_STRAY_MARKS = re.compile(r"\*{2,}|~{2,}|(?<!\w)_{2,}|_{2,}(?!\w)")
+"""Emphasis marks left unpaired ("**The"): never part of what is said."""
 _HTML_TAG = re.compile(r"<[^<>]{1,1000}>")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.*)$", re.MULTILINE)
@@ -62,7 +67,8 @@ def parse_markdown(text: str, origin: str) -> Article:
     text = _MD_RULE.sub("", text)
     text = _MD_QUOTE.sub("", text)
     text = _MD_LIST.sub("", text)
-    text = _strip_inline(text)
+    text = _LINE_MARKERS.sub("", _strip_inline(text))  # "> ## x", "**## x**": markers left over
+    title = _LINE_MARKERS.sub("", title).strip() or None if title else None
     article = parse_plain_text(text, origin)
     if title:
         return Article(text=article.text, title=title, origin=origin)
@@ -105,7 +111,13 @@ def _strip_inline(text: str) -> str:
     text = _MD_CODE.sub(r"\2", text)
     for _ in range(2):
         text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
-    return _HTML_TAG.sub("", text)
+    for _ in range(8):  # nested markup ("<!DOCTYPE [<!ENTITY …>]>") peels one layer a pass
+        text, count = _HTML_TAG.subn("", text)
+        if not count:
+            break
+    else:
+        text = text.replace("<", " ").replace(">", " ")
+    return _STRAY_MARKS.sub("", text)
 
 
 def _paragraphs(text: str) -> list[str]:
