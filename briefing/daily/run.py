@@ -43,6 +43,7 @@ from briefing.tts.synthesize import ProgressCallback
 if TYPE_CHECKING:
     from briefing.audio.render import AudioOptions
     from briefing.daily.render import Voiced
+    from briefing.tts import VoicePreset
 
 TOLERANCE = 0.10
 """The episode must land within ±10% of the target length."""
@@ -84,9 +85,12 @@ def run_daily(
     on_progress: ProgressCallback | None = None,
 ) -> DailyReport:
     """Make (or confirm) the episode for `date` and publish it; never stopped by one bad source."""
+    from briefing.tts import load_preset
+
+    preset = load_preset(config.voice)  # a bad voice fails before anything is fetched or made
     _prepare_output(config.output)
     with _exclusive(config.output):
-        return _run(config, date or dt.date.today(), minutes, on_progress)
+        return _run(config, preset, date or dt.date.today(), minutes, on_progress)
 
 
 @contextmanager
@@ -112,15 +116,15 @@ def _exclusive(output: Path) -> Iterator[None]:
 
 def _run(
     config: DailyConfig,
+    preset: VoicePreset,
     date: dt.date,
     minutes: float | None,
     on_progress: ProgressCallback | None,
 ) -> DailyReport:
     from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
-    from briefing.tts import SegmentCache, load_preset
+    from briefing.tts import SegmentCache
 
     target_s = (minutes if minutes is not None else config.minutes) * 60.0
-    preset = load_preset(config.voice)  # a bad voice fails before any fetching
     output = config.output
 
     candidates, failures = collect(config)

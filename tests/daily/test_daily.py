@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from audio_probe import duration_s
-from fixtures.daily_config import write_config
+from fixtures.daily_config import BAD_SOURCES, GOOD_SOURCES, SLOW, TIMEOUT_S, write_config
 from fixtures.server import FixtureServer, fixture_server
 from typer.testing import CliRunner
 
@@ -32,7 +32,7 @@ EXPECTED_TITLES = {
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[FixtureServer]:
-    with fixture_server(slow_s=2.5) as state:
+    with fixture_server(slow_s=TIMEOUT_S + 2) as state:
         yield state
 
 
@@ -45,7 +45,8 @@ def run(*args: str) -> tuple[int, str]:
 def test_daily_makes_an_episode_with_every_story_once(
     server: FixtureServer, tmp_path: Path, fake_voice: str
 ) -> None:
-    config = write_config(tmp_path, server, fake_voice, minutes=4)
+    sources = (*GOOD_SOURCES, *BAD_SOURCES, SLOW)
+    config = write_config(tmp_path, server, fake_voice, minutes=4, sources=sources)
     code, output = run("--config", str(config), "--date", DATE)
     assert code == 0, output
     out = tmp_path / "out"
@@ -71,7 +72,7 @@ def test_daily_makes_an_episode_with_every_story_once(
     assert "(Valley Chronicle and County Wire)" in output
     assert "Failed: 3" in output
     assert "malformed.xml: not a readable RSS or Atom feed" in output
-    assert "slow/rss.xml: no answer within 1 s" in output
+    assert f"slow/rss.xml: no answer within {TIMEOUT_S} s" in output
     assert "missing.xml: the server answered 404" in output
     spoken = _sidecar(out, "transcript")
     assert "From Valley Chronicle and County Wire: Hospital opens new maternity wing." in spoken

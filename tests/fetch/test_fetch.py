@@ -12,12 +12,13 @@ from briefing.config import FetchSettings
 from briefing.fetch import Fetcher, FetchError, fetch, parse_feed, stories_from_url
 from briefing.fetch.store import ValidatorStore
 
-LOCAL = FetchSettings(timeout=1.0, allow_private=True)
+LOCAL = FetchSettings(timeout=3.0, allow_private=True)
+"""3 s, not 1: on a loaded machine good pages took more than a second now and then."""
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[FixtureServer]:
-    with fixture_server(slow_s=2.5) as state:
+    with fixture_server(slow_s=5.0) as state:
         yield state
 
 
@@ -73,12 +74,12 @@ def test_not_found_names_the_status(server: FixtureServer) -> None:
 
 
 def test_slow_server_times_out(server: FixtureServer) -> None:
-    with pytest.raises(FetchError, match=r"no answer within 1 s"):
+    with pytest.raises(FetchError, match=r"no answer within 3 s"):
         fetch(server.url("slow/rss.xml"), LOCAL)
 
 
 def test_trickling_server_is_cut_at_the_deadline(server: FixtureServer) -> None:
-    with pytest.raises(FetchError, match=r"no answer within 1 s"):
+    with pytest.raises(FetchError, match=r"no answer within 3 s"):
         fetch(server.url("trickle"), LOCAL)
 
 
