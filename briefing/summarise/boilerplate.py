@@ -96,6 +96,35 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_QUOTE_ENDS = ",\"”’'`"
+_PRONOUN_SPEAKER = re.compile(r"^(he|she|they|it|we|i|you)$", re.IGNORECASE)
+
+
+def _names_its_speaker(sentence: str) -> bool:
+    """Whether a quote says who speaks: "…, Smith said" does; "…, he said" leans on an earlier
+    sentence to say who "he" is."""
+    for verb in _ATTRIBUTION.finditer(sentence):
+        before = sentence[: verb.start()].split()
+        after = sentence[verb.end() :].split()
+        subject = before[-1] if before else ""
+        if (not subject or subject[-1] in _QUOTE_ENDS) and after:
+            subject = after[0]  # "…," said Smith / "…," said he
+        if not _PRONOUN_SPEAKER.match(subject.strip(",.;:\"”’'`")):
+            return True
+    return False
+
+
+def _speaker_is_only_a_pronoun(sentence: str) -> bool:
+    """"If IS is defeated, he said, …": someone speaks, and only an earlier sentence says who."""
+    return _ATTRIBUTION.search(sentence) is not None and not _names_its_speaker(sentence)
+
+
+def _ends_a_quote_begun_earlier(sentence: str) -> bool:
+    """A closing curly quote with no opening one before it: the middle of someone's quote."""
+    opening, closing = sentence.find("“"), sentence.find("”")
+    return closing != -1 and (opening == -1 or closing < opening)
+
+
 def needs_context(sentence: str, cased: bool = True) -> bool:
     """A sentence that leans on an earlier one: a bare pronoun or connective subject, a quote
     fragment with no speaker, or (in cased text) a lower-case or dash continuation.
@@ -103,11 +132,13 @@ def needs_context(sentence: str, cased: bool = True) -> bool:
     Set `cased` to False for text that is lower-cased throughout, where a lower-case start
     means nothing.
     """
+    if _ends_a_quote_begun_earlier(sentence) or _speaker_is_only_a_pronoun(sentence):
+        return True
     match = _LEANING_OPENING.match(sentence)
     if match is None:
         return False
     if match.group("pronoun"):
         return True
     if match.group("quote"):
-        return _ATTRIBUTION.search(sentence) is None
+        return not _names_its_speaker(sentence)
     return cased or not match.group("continuation")[-1].islower()

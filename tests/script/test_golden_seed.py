@@ -80,8 +80,8 @@ def test_the_seed_forms_are_spoken_right_wherever_they_appear(seed_script: str) 
 
 def test_the_golden_files_themselves_have_the_seed_forms() -> None:
     golden = GOLDEN.read_text(encoding="utf-8")
-    assert "If I S is defeated" in golden
     assert "Wednesday, the twenty-fifth of November" in golden and HEADLINE in golden
     long = GOLDEN_LONG.read_text(encoding="utf-8")
     assert "Prime Minister Haidar al-Abadi" in long and "anti-I S" in long
+    assert "If I S is defeated" in long
     assert "Bajwaniyah" not in long and "kms" not in long
