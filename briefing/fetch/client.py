@@ -55,10 +55,13 @@ def is_url(text: str) -> bool:
 
 def check_url(url: str, settings: FetchSettings) -> None:
     """Refuse other schemes, and private, loopback or link-local hosts unless allowed."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # "http://[::1" and the like
+        raise FetchError(f"{url}: is not a valid URL; check it.") from None
     if parts.scheme.lower() not in {"http", "https"}:
         raise FetchError(f"{url}: only http:// and https:// URLs can be fetched.")
-    host = parts.hostname
     if not host:
         raise FetchError(f"{url}: has no host name; check the URL.")
     if settings.allow_private:
@@ -106,6 +109,10 @@ def fetch(
             except httpx.TimeoutException:
                 raise FetchError(
                     f"{url}: no answer within {settings.timeout:g} s; try again later."
+                ) from None
+            except httpx.InvalidURL as error:  # not an HTTPError: it would escape as a bug
+                raise FetchError(
+                    f"{current}: is not a valid URL, or redirects to one ({error})."
                 ) from None
             except httpx.HTTPError as error:
                 raise FetchError(f"{url}: cannot be fetched ({_reason(error)}).") from None

@@ -78,8 +78,8 @@ class FolderHandler(SimpleHTTPRequestHandler):
     def _resolve(self) -> Path | None:
         raw = unquote(urlsplit(self.path).path)
         parts = [p for p in raw.replace("\\", "/").split("/") if p]
-        if any(p == ".." or p.startswith(".") for p in parts):
-            return None
+        if any(p == ".." or p.startswith(".") or "\x00" in p for p in parts):
+            return None  # NUL would make the path lookup raise and drop the connection
         root = Path(self.directory).resolve()
         target = root.joinpath(*parts).resolve() if parts else root / "feed.xml"
         if target != root and root not in target.parents:
