@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.ingest.decode import decode_text
-from briefing.ingest.guard import clean_title, safe_file_stem, tame_text
+from briefing.ingest.guard import clean_title, tame_text
 from briefing.ingest.html import parse_html
 from briefing.ingest.language import non_english_language
 from briefing.ingest.plaintext import parse_markdown, parse_plain_text
@@ -21,7 +21,6 @@ __all__ = [
     "clean_title",
     "load_article",
     "parse_article",
-    "safe_file_stem",
     "tame_text",
 ]
 
@@ -99,6 +98,12 @@ def check_article(article: Article, html: bool = False) -> Article:
     """The last step of every way in (file, stdin, page, feed item): make the text safe to
     speak, and refuse with a clear message what cannot make a story."""
     origin = article.origin or "the article"
+    language = non_english_language(article.text)  # before taming: CJK has no spaces to split on
+    if language is not None:
+        raise InputError(
+            f"{origin}: looks like {language}, not English; briefing reads English articles "
+            "only, so give it an English version of the story."
+        )
     text = tame_text(article.text)
     words = len(text.split())
     if words < _MIN_WORDS and html:
@@ -108,12 +113,6 @@ def check_article(article: Article, html: bool = False) -> Article:
         )
     if words < _MIN_WORDS:
         raise InputError(f"{origin}: has too little text to summarise ({words} words).")
-    language = non_english_language(text)
-    if language is not None:
-        raise InputError(
-            f"{origin}: looks like {language}, not English; briefing reads English articles "
-            "only, so give it an English version of the story."
-        )
     return replace(article, text=text, title=clean_title(article.title))
 
 

@@ -53,13 +53,6 @@ def clean_title(title: str | None) -> str | None:
     return title or None
 
 
-def safe_file_stem(title: str, fallback: str = "story", max_chars: int = 60) -> str:
-    """A file name stem from a headline: letters, digits and dashes only, never `..` or `/`."""
-    stem = re.sub(r"[^\w]+", "-", title.casefold(), flags=re.ASCII).strip("-_")
-    stem = stem[:max_chars].rstrip("-_")
-    return stem or fallback
-
-
 def _shorten_token(match: re.Match[str]) -> str:
     host = _URL_HOST.match(match.group(0)[:300])
     return f" {host.group(1)} " if host else " "
