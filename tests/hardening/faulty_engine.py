@@ -27,7 +27,7 @@ from briefing.tts.base import EngineVoice, VoiceSettings
 from briefing.tts.verify import expected_seconds
 from briefing.tts.worker import WorkerProcess
 
-TIMEOUT_S = 4.0
+TIMEOUT_S = 6.0
 """Short, so that a hanging worker costs the test seconds, not minutes."""
 
 
