@@ -401,6 +401,8 @@ def daily(
             f"no new stories for {report.date.isoformat()}; "
             "check the failures above, or add sources to the config."
         )
+    if report.failures:  # the episode is out, but cron should still hear that a source failed
+        raise typer.Exit(max(failure.exit_code for failure in report.failures))
 
 
 @app.command()

@@ -51,6 +51,7 @@ def test_missing_ffmpeg_leaves_existing_file_untouched(
 def test_failing_ffmpeg_leaves_no_partial_file(
     tone: AudioSegment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # an ffmpeg told to write to "-" must not litter the repo
     out = tmp_path / "out.mp3"
     fake_bin = tmp_path / "bin"
     fake_bin.mkdir()
