@@ -1,16 +1,17 @@
 """Loudness for podcasts: one linear gain for the whole episode, peaks held by a limiter.
 
 Seen with ffmpeg 5.1: a single-pass `loudnorm` resamples to 192 kHz and misses the target, and
-a two-pass `loudnorm` alone falls back to its dynamic mode when the true-peak limit binds. So:
-measure, put a gain and a look-ahead limiter (`alimiter`) in front, measure that, and let a
-second-pass `loudnorm` in linear mode apply the last small gain; the output sample rate is
-always set explicitly. Everything runs in ffmpeg, fed the raw programme on stdin: nothing is
-written but the final file.
+a two-pass `loudnorm` alone falls back to its dynamic mode when the true-peak limit binds; at
+192 kHz it also took most of a briefing's run time. So: measure with `ebur128` at the
+programme's own rate, put a gain and a look-ahead limiter (`alimiter`) in front, measure that,
+and encode with the gain corrected for what the limiter took. The limiter holds sample peaks
+well below the true-peak ceiling, leaving room for inter-sample peaks and the lossy encoder.
+The output sample rate is always set explicitly. Everything runs in ffmpeg, fed the raw
+programme on stdin: nothing is written but the final file.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from collections.abc import Sequence
@@ -26,10 +27,10 @@ ENCODE_HEADROOM_DB = 1.0
 """Lossy encoders overshoot the true peak of their input; master this much below the limit."""
 LIMITER_MARGIN_DB = 0.5
 """The limiter holds sample peaks; true (inter-sample) peaks sit a little higher."""
-LINEAR_MARGIN_DB = 0.2
-"""ebur128 reports to 0.1 dB; loudnorm stays linear only if peak + gain is within its TP."""
+CODEC_LOUDNESS_LOSS_LU = {"libmp3lame": 0.4}
+"""Measured here (espeak-ng speech, ffmpeg 5.1, 64 kbps mono): an MP3 reads 0.4–0.5 LU quieter
+than the PCM it was made from; AAC and Opus within 0.1–0.3 LU. The gain makes up for it."""
 SILENT_LUFS = -70.0
-LOUDNORM_MAX_LRA = 50.0
 BED_BELOW_SPEECH_LU = 15.0
 """The music bed's level in pauses, below the speech."""
 DUCK_DEPTH_DB = 10.0
@@ -72,7 +73,7 @@ class MasterResult:
     gain_db: float
     limit_dbfs: float
     normalization: str
-    """loudnorm's mode in the final pass: "linear" (expected), "dynamic", or "none" (silence)."""
+    """"linear" (one gain for the whole episode, peaks held by the limiter) or "none" (silence)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,12 @@ class _Bed:
 
 
 def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
-    """Master `job` to its loudness target and encode it into `out_path` with ffmpeg."""
+    """Master `job` to its loudness target and encode it into `out_path` with ffmpeg.
+
+    Three passes over the programme at its own (low) sample rate, no 192 kHz work: measure it;
+    measure it through the gain and the limiter; then encode it with the gain corrected by what
+    the limiter took away. loudnorm is not used: at 192 kHz it cost most of a run's time.
+    """
     target = LoudnessTarget.for_channels(job.channels)
     ceiling = target.true_peak_dbtp - ENCODE_HEADROOM_DB
     speech = parse_ebur128(_run(job, ffmpeg, _graph(job, f"anull,{_METER}", None), _NULL))
@@ -112,27 +118,23 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
     if speech.integrated_lufs <= SILENT_LUFS:
         _run(job, ffmpeg, _graph(job, "anull", bed), final, final_pass=True)
         return MasterResult(speech.integrated_lufs, 0.0, 0.0, "none")
-    gain = target.integrated_lufs - speech.integrated_lufs
     limit = ceiling - LIMITER_MARGIN_DB
-    for _attempt in range(4):
-        chain = _limited(gain, limit)
-        graph = _graph(job, f"{chain},{_METER}:peak=true", bed)
-        limited = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
-        assert limited.true_peak_dbtp is not None
-        projected = limited.true_peak_dbtp + target.integrated_lufs - limited.integrated_lufs
-        if projected <= ceiling - LINEAR_MARGIN_DB or limit <= -24.0:
-            break
-        limit = max(-24.0, limit - (projected - ceiling + LINEAR_MARGIN_DB) - 0.1)
-    loudnorm = (
-        f"loudnorm=I={target.integrated_lufs}:TP={ceiling}:LRA={LOUDNORM_MAX_LRA}"
-        f":measured_I={limited.integrated_lufs}:measured_TP={limited.true_peak_dbtp}"
-        # The LRA only decides loudnorm's mode; a steady tone measures 0, which reads as "unset".
-        f":measured_LRA={min(max(limited.loudness_range_lu, 0.1), LOUDNORM_MAX_LRA)}"
-        f":measured_thresh={limited.threshold_lufs}:linear=true:print_format=json"
-    )
-    stderr = _run(job, ffmpeg, _graph(job, f"{chain},{loudnorm}", bed), final, final_pass=True)
-    mode = parse_loudnorm_json(stderr).get("normalization_type", "unknown")
-    return MasterResult(speech.integrated_lufs, gain, limit, mode)
+    gain = target.integrated_lufs - speech.integrated_lufs
+    graph = _graph(job, f"{_limited(gain, limit)},{_METER}", bed)
+    limited = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
+    # The limiter lowers the loudness a little; drive it that much harder. The second-order
+    # change (a little more limiting) is a fraction of the first and well inside ±1 LU.
+    gain += target.integrated_lufs - limited.integrated_lufs + _codec_loss(job.output_arguments)
+    _run(job, ffmpeg, _graph(job, _limited(gain, limit), bed), final, final_pass=True)
+    return MasterResult(speech.integrated_lufs, gain, limit, "linear")
+
+
+def _codec_loss(output_arguments: Sequence[str]) -> float:
+    arguments = list(output_arguments)
+    for flag in ("-c:a", "-acodec", "-codec:a"):
+        if flag in arguments[:-1]:
+            return CODEC_LOUDNESS_LOSS_LU.get(arguments[arguments.index(flag) + 1], 0.0)
+    return 0.0
 
 
 def parse_ebur128(stderr: str) -> Measurement:
@@ -158,15 +160,6 @@ def parse_ebur128(stderr: str) -> Measurement:
         threshold_lufs=number(found["threshold"]),
         true_peak_dbtp=number(found["peak"]) if found["peak"] else None,
     )
-
-
-def parse_loudnorm_json(stderr: str) -> dict[str, str]:
-    """loudnorm's JSON report (print_format=json) from ffmpeg's stderr."""
-    start, end = stderr.rfind("{"), stderr.rfind("}")
-    if start < 0 or end < start:
-        return {}
-    data: dict[str, str] = json.loads(stderr[start : end + 1])
-    return data
 
 
 def measure_file(path: Path, ffmpeg: str, seconds: float = 60.0) -> Measurement:
