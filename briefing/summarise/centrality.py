@@ -2,8 +2,9 @@
 
 Terms are kept as (sentence, term) entries, so per-sentence sums are `bincount`s. Only the
 terms that occur in two or more sentences can link sentences, so the pairwise products
-use a dense matrix of just those columns. Nothing here calls BLAS: a multi-threaded BLAS
-costs far more than it saves on matrices this small and contends for the cores.
+use a dense matrix of just those columns. The products use `einsum`, not BLAS: a
+multi-threaded BLAS costs far more than it saves on matrices this small and contends for the
+cores. The one LAPACK call (`textrank`'s solve) is far below OpenBLAS's threading threshold.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ def index_terms(sentences: Sequence[str]) -> Terms:
     rows, ids, lengths = term_ids(sentences)
     stems, local = np.unique(ids, return_inverse=True)
     width = max(stems.size, 1)
-    unique, counts = np.unique(rows * width + local, return_counts=True)
-    rows, columns = unique // width, unique % width
+    cells = np.bincount(rows * width + local, minlength=size * width)  # sentence × term
+    unique = np.flatnonzero(cells)
+    counts = cells[unique]
+    rows, columns = np.divmod(unique, width)
     frequency = np.bincount(columns, minlength=width)
     idf = np.log((size + 1) / np.maximum(frequency, 1))
     raw = counts * idf[columns]
@@ -73,15 +76,15 @@ def pairwise(terms: Terms) -> tuple[Array, Array]:
 
     Both are symmetric with a zero diagonal.
     """
-    linking = terms.frequency[terms.columns] >= 2
-    columns = terms.columns[linking]
-    kept = np.unique(columns)
-    compact = np.searchsorted(kept, columns)
-    rows = terms.rows[linking]
-    weights = np.zeros((terms.size, kept.size))
-    weights[rows, compact] = terms.weights[linking]
-    present = np.zeros((terms.size, kept.size))
-    present[rows, compact] = 1.0
+    shared_terms = terms.frequency >= 2
+    compact = np.cumsum(shared_terms) - 1  # each linking term's column in the dense matrix
+    linking = shared_terms[terms.columns]
+    rows, columns = terms.rows[linking], compact[terms.columns[linking]]
+    width = int(compact[-1]) + 1 if compact.size else 0
+    weights = np.zeros((terms.size, width))
+    weights[rows, columns] = terms.weights[linking]
+    present = np.zeros((terms.size, width))
+    present[rows, columns] = 1.0
     similarity = np.einsum("ik,jk->ij", weights, weights)
     shared = np.einsum("ik,jk->ij", present, present)
     np.fill_diagonal(similarity, 0.0)
@@ -111,6 +114,18 @@ def directed_centrality(similarity: Array, threshold: float = 0.3) -> tuple[Arra
     low, high = float(values.min()), float(values.max())
     edges = np.maximum(similarity - (low + threshold * (high - low)), 0.0) * upper
     return edges.sum(axis=1) / (size - 1), edges.sum(axis=0) / (size - 1)
+
+
+def textrank(similarity: Array, damping: float = 0.85) -> Array:
+    """PageRank over the similarity graph (TextRank/LexRank's stationary distribution), solved
+    exactly rather than iterated: one small linear system per article."""
+    size = similarity.shape[0]
+    if size < 2:
+        return np.ones(size)
+    totals = similarity.sum(axis=1)
+    transition = similarity / np.where(totals > 0, totals, 1.0)[:, None]
+    system = np.eye(size) - damping * transition.T
+    return np.linalg.solve(system, np.full(size, (1.0 - damping) / size))
 
 
 def overlap_degree(shared: Array, distinct: Array) -> Array:

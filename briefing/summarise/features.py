@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from briefing.summarise.centrality import (
     index_terms,
     overlap_degree,
     pairwise,
+    textrank,
 )
 from briefing.summarise.terms import headline_ids
 
@@ -45,11 +47,23 @@ FEATURE_NAMES: tuple[str, ...] = (
     "quote",
     "number",
     "question",
-    "needs_context",
+    "textrank",
 )
 
 _NUMBER = re.compile(r"\d")
 _CLOSERS = " '\"”’)"
+_SCALED = [
+    FEATURE_NAMES.index(name)
+    for name in (
+        "forward_centrality",
+        "backward_centrality",
+        "centroid",
+        "degree",
+        "word_frequency",
+        "textrank",
+    )
+]
+"""The columns scaled to the article's strongest sentence, in `_scaled_columns`' order."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ class Analysis:
     """Words (alphanumeric runs) per sentence."""
 
 
-def analyse(sentences: list[str], title: str | None, context_flags: list[bool]) -> Analysis:
+def analyse(sentences: list[str], title: str | None) -> Analysis:
     """Features for each sentence, with the similarity matrix MMR reuses."""
     size = len(sentences)
     terms = index_terms(sentences)
@@ -73,33 +87,44 @@ def analyse(sentences: list[str], title: str | None, context_flags: list[bool]) 
     distinct = np.bincount(terms.rows, minlength=size).astype(np.float64)
     headline, headline_size = headline_ids(title) if title else (set(), 0)
     lengths = terms.lengths.astype(np.float64)
-    position = np.arange(size, dtype=np.float64)
-    last = max(size - 1, 1)
     features = np.empty((size, len(FEATURE_NAMES)))
-    features[:, 0] = 1.0
-    features[:, 1] = position == 0
-    features[:, 2] = position == 1
-    features[:, 3] = position == 2
-    features[:, 4] = 1.0 / (position + 1.0)
-    features[:, 5] = position / last
-    features[:, 6] = np.log1p(position) / np.log1p(last)
+    features[:, :7] = _position_block(size)
     features[:, 7] = np.minimum(lengths, 60.0) / 60.0
     features[:, 8] = lengths < 10
     features[:, 9] = lengths > 35
     features[:, 10] = np.minimum(lengths / max(float(lengths.mean()), 1.0), 3.0) / 3.0
-    features[:, 11] = _scaled(forward)
-    features[:, 12] = _scaled(backward)
-    features[:, 13] = _scaled(centroid_similarity(terms))
-    features[:, 14] = _scaled(overlap_degree(shared, distinct))
-    features[:, 15] = _scaled(average_frequency(terms))
+    features[:, _SCALED] = _scaled_columns(
+        forward,
+        backward,
+        centroid_similarity(terms),
+        overlap_degree(shared, distinct),
+        average_frequency(terms),
+        textrank(similarity),
+    )
     features[:, 16] = headline_similarity(terms, headline, headline_size)
     features[:, 17] = similarity[0]
     features[0, 17] = 1.0
     features[:, 18] = [_has_quote(s) for s in sentences]
     features[:, 19] = [_NUMBER.search(s) is not None for s in sentences]
     features[:, 20] = [s.rstrip(_CLOSERS).endswith("?") for s in sentences]
-    features[:, 21] = context_flags
     return Analysis(features=features, similarity=similarity, lengths=lengths)
+
+
+@lru_cache(maxsize=256)
+def _position_block(size: int) -> Array:
+    """The bias and position columns, the same for every article of `size` sentences."""
+    position = np.arange(size, dtype=np.float64)
+    last = max(size - 1, 1)
+    block = np.empty((size, 7))
+    block[:, 0] = 1.0
+    block[:, 1] = position == 0
+    block[:, 2] = position == 1
+    block[:, 3] = position == 2
+    block[:, 4] = 1.0 / (position + 1.0)
+    block[:, 5] = position / last
+    block[:, 6] = np.log1p(position) / np.log1p(last)
+    block.flags.writeable = False
+    return block
 
 
 def _has_quote(sentence: str) -> bool:
@@ -113,7 +138,9 @@ def _has_quote(sentence: str) -> bool:
     )
 
 
-def _scaled(values: Array) -> Array:
-    """Divide by the article's largest value, so the strongest sentence scores 1."""
-    top = float(values.max()) if values.size else 0.0
-    return values / top if top > 0 else np.zeros_like(values)
+def _scaled_columns(*columns: Array) -> Array:
+    """Divide each column by the article's largest value in it, so the strongest sentence
+    scores 1 (one NumPy call for all the columns rather than several per column)."""
+    values = np.column_stack(columns)
+    top = values.max(axis=0) if values.size else np.zeros(len(columns))
+    return values / np.where(top > 0, top, np.inf)

@@ -16,8 +16,8 @@ it) and one for articles without (the opening sentences play the headline's part
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -87,16 +87,28 @@ class NewsSummarizer:
         return Summary(article=article, sentences=tuple(sentences[i] for i in chosen))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Prepared:
     """An article's story sentences (boilerplate dropped) and what is known about them."""
 
     keep: list[int]
     """Indices into the given sentences of the ones that are story, not boilerplate."""
     story: list[str]
-    context: list[bool]
-    """Whether each story sentence leans on an earlier one (see `needs_context`)."""
     analysis: Analysis
+    _leans: dict[int, bool] = field(default_factory=dict, repr=False)
+    _cased: bool | None = field(default=None, repr=False)
+
+    def needs_context(self, index: int) -> bool:
+        """Whether story sentence `index` leans on an earlier one (see `needs_context`).
+
+        Asked only of sentences that would open the summary, and remembered: checking every
+        sentence of every article would cost more than all the features together.
+        """
+        if index not in self._leans:
+            if self._cased is None:
+                self._cased = any(s != s.lower() for s in self.story)
+            self._leans[index] = needs_context(self.story[index], self._cased)
+        return self._leans[index]
 
 
 def prepare(sentences: Sequence[str], title: str | None) -> Prepared | None:
@@ -105,9 +117,7 @@ def prepare(sentences: Sequence[str], title: str | None) -> Prepared | None:
     if not keep:
         return None
     story = [sentences[i] for i in keep]
-    cased = any(s != s.lower() for s in story)
-    context = [needs_context(s, cased) for s in story]
-    return Prepared(keep, story, context, analyse(story, title, context))
+    return Prepared(keep, story, analyse(story, title))
 
 
 def summarize_sentences(
@@ -133,7 +143,7 @@ def choose(prepared: Prepared, model: NewsModel, length: Length) -> list[int]:
     picked = select(
         model.scores(prepared.analysis),
         prepared.analysis.similarity,
-        prepared.context,
+        prepared.needs_context,
         count=length.sentences if length.sentences is not None else len(prepared.story),
         redundancy=model.redundancy,
         budget=budget,
@@ -145,24 +155,25 @@ def choose(prepared: Prepared, model: NewsModel, length: Length) -> list[int]:
 def select(
     scores: NDArray[np.float64],
     similarity: NDArray[np.float64],
-    needs_context: Sequence[bool],
+    leans: Callable[[int], bool],
     count: int,
     redundancy: float,
     budget: int | None = None,
     word_counts: Sequence[int] | None = None,
 ) -> list[int]:
-    """Greedy MMR within the length, in article order. If the first sentence picked needs
-    context and another could open, pick again without it."""
-    banned = np.zeros(len(scores), dtype=bool)
+    """Greedy MMR within the length, in article order. If the first sentence picked leans on
+    an earlier one (`leans`) and another could open, pick again without it."""
+    size = len(scores)
+    banned = np.zeros(size, dtype=bool)
     while True:
         chosen = _mmr(scores, similarity, count, redundancy, banned, budget, word_counts)
         if not chosen:
             return chosen
         opener = min(chosen)
-        if not needs_context[opener]:
+        if not leans(opener):
             return sorted(chosen)
         banned[opener] = True
-        if all(banned[i] or needs_context[i] for i in range(len(scores))):
+        if all(banned[i] or leans(i) for i in range(size)):
             return sorted(chosen)
 
 

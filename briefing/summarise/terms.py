@@ -15,7 +15,12 @@ from numpy.typing import NDArray
 _WORD = re.compile(r"[a-z0-9]+")
 Ints = NDArray[np.int64]
 _SEPARATOR = "\x00"
-_TOKEN = re.compile(r"[a-z0-9]+|\x00")
+_SEPARATOR_TOKEN = b"\x00"
+_JOINER = f" {_SEPARATOR} "
+_ALPHANUMERIC_BYTES = bytes(
+    byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789\x00" else 32 for byte in range(256)
+)
+"""A `bytes.translate` table: lower-case ASCII letters, digits and the separator stay."""
 
 STOP_WORDS = frozenset(
     """
@@ -36,10 +41,10 @@ _SUFFIXES = (
     "ational", "ization", "fulness", "ousness", "iveness", "ments", "ingly", "ement", "ation",
     "ness", "ment", "ings", "ies", "ied", "ing", "ers", "est", "ed", "er", "ly", "es", "s",
 )  # fmt: skip
-_IDS: dict[str, int] = {}
+_IDS: dict[bytes, int] = {}
 """Word → id of its stem (0 for a stop word), shared by all articles so each word is
 stemmed once per process."""
-_STEM_IDS: dict[str, int] = {}
+_STEM_IDS: dict[bytes, int] = {}
 _CACHE_LIMIT = 200_000
 
 
@@ -75,18 +80,22 @@ def term_ids(sentences: Sequence[str]) -> tuple[Ints, Ints, Ints]:
     """For every content word of the sentences, its sentence index and stem id; and the number
     of words (alphanumeric runs) in each sentence.
 
-    The whole article is lower-cased and tokenised in one call, and the dictionary look-ups
-    run inside `map` and `np.fromiter`, with no Python loop per word: this is the
-    summariser's inner loop.
+    The whole article is lower-cased and tokenised in one call (ASCII bytes, with every byte
+    that is not a lower-case letter or digit turned into a space, then split: twice as fast as
+    a regular expression), and the dictionary look-ups run inside `map` and `np.fromiter`,
+    with no Python loop per word: this is the summariser's inner loop.
     """
     if len(_IDS) > _CACHE_LIMIT:
         _IDS.clear()
         _STEM_IDS.clear()
-    _IDS[_SEPARATOR] = -1
-    text = _SEPARATOR.join(s.replace(_SEPARATOR, " ") for s in sentences).lower()
-    tokens = _TOKEN.findall(text)
-    for word in set(tokens).difference(_IDS):
-        _IDS[word] = (
+    _IDS[_SEPARATOR_TOKEN] = -1
+    text = _JOINER.join(sentences)
+    if text.count(_SEPARATOR) != len(sentences) - 1:  # a separator inside a sentence
+        text = _JOINER.join(s.replace(_SEPARATOR, " ") for s in sentences)
+    tokens = text.lower().encode("ascii", "replace").translate(_ALPHANUMERIC_BYTES).split()
+    for token in set(tokens).difference(_IDS):
+        word = token.decode("ascii")
+        _IDS[token] = (
             _STEM_IDS.setdefault(stem(word), len(_STEM_IDS) + 1) if is_content_word(word) else 0
         )
     ids = np.fromiter(map(_IDS.__getitem__, tokens), dtype=np.int64, count=len(tokens))

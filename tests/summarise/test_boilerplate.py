@@ -69,3 +69,44 @@ def test_a_truncated_paragraph_is_boilerplate_wherever_it_starts() -> None:
 )
 def test_needs_context(sentence: str, cased: bool, expected: bool) -> None:
     assert needs_context(sentence, cased) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cased", "expected"),
+    [
+        # A quote or claim whose only named speaker is a pronoun: who is "he"?
+        ("If IS is defeated, he said, “we’ll see a strategic alliance.”", True, True),
+        ("“We will rebuild the town,” he said.", True, True),
+        ("“We will rebuild the town,” said he.", True, True),
+        ('"We will rebuild the town," she told the BBC.', True, True),
+        ("Prices will rise next year, they warned.", True, True),
+        ("Prices will rise next year, according to him.", True, True),
+        # The speaker is named: the sentence stands alone.
+        ("“We will rebuild the town,” said the mayor.", True, False),
+        ('"We will rebuild the town," Smith said.', True, False),
+        ("Prices will rise next year, the minister told the BBC.", True, False),
+        ("According to the official, Iraq will seek closer ties.", True, False),
+        ("Officials say the bridge will reopen in May.", True, False),
+        # The end of a quote begun in an earlier sentence, even with a named speaker.
+        ("Abadi wants to stay neutral, and knows the Americans built the army.”", True, True),
+        ("The town will be rebuilt by spring,” the mayor said.", True, True),
+        ('The town will be rebuilt by spring," the mayor said.', True, True),
+        # Quotes that open (and close) in the sentence itself are not fragments.
+        ('The mayor called it a "new start" for the town.', True, False),
+        ('The mayor said: "We will rebuild the town."', True, False),
+        # Lower-cased PTB text (CNN/DM): `` opens, '' closes.
+        ("`` we will rebuild the town , '' he said .", False, True),
+        ("`` we will rebuild the town , '' said he .", False, True),
+        ("`` we will rebuild the town , '' the mayor said .", False, False),
+        ("`` we will rebuild the town , '' said the mayor .", False, False),
+        ("the town will be rebuilt by spring , '' the mayor said .", False, True),
+        ("'' then she left the hall ?", False, True),
+        # A closing mark at the very start belongs to the previous sentence (a PTB split).
+        ("'' `` one duckling ran back , '' abdallah said .", False, False),
+        ("'' after countless diets , nidetch joined a club .", False, False),
+        ("'' `` one duckling ran back , '' she said .", False, True),
+        ("the mayor said the town would be rebuilt .", False, False),
+    ],
+)
+def test_needs_context_for_quotes_and_speakers(sentence: str, cased: bool, expected: bool) -> None:
+    assert needs_context(sentence, cased) is expected

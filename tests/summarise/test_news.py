@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.models import Article, Length
-from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer, summarizer_names
+from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer, news, summarizer_names
+from briefing.summarise.boilerplate import needs_context
 from briefing.summarise.features import FEATURE_NAMES
 from briefing.summarise.news import NewsModel, NewsSummarizer, summarize_sentences
 
@@ -97,6 +100,57 @@ def test_does_not_open_on_a_quote_fragment() -> None:
         "Volunteers cleared mud from the market.",
     ]
     assert summarize_sentences(sentences, None, Length(sentences=1), LEAD) == [1]
+
+
+def test_does_not_open_on_a_quote_whose_speaker_is_only_a_pronoun() -> None:
+    sentences = [
+        "“We will rebuild the town hall and the town market,” she said.",
+        "The mayor of the town promised to rebuild the town hall.",
+        "Volunteers cleared mud from the market.",
+    ]
+    assert summarize_sentences(sentences, None, Length(sentences=1), LEAD) == [1]
+    assert summarize_sentences(sentences, None, Length(sentences=2), LEAD) == [1, 2]
+
+
+def test_a_quote_with_a_named_speaker_can_open() -> None:
+    sentences = [
+        "“We will rebuild the town hall and the town market,” the mayor said.",
+        "The town council met on Monday.",
+        "Volunteers cleared mud from the market.",
+    ]
+    assert summarize_sentences(sentences, None, Length(sentences=1), LEAD) == [0]
+
+
+def test_does_not_open_on_the_end_of_an_earlier_quote() -> None:
+    sentences = [
+        "The mayor spoke to reporters outside the flooded town hall on Sunday.",
+        "It will take the whole summer to rebuild the town hall,” the mayor said.",
+        "Volunteers cleared mud from the market.",
+    ]
+    late_quote = model(relative_position=-4.0, second=8.0)  # prefers sentence 1, then 0
+    assert summarize_sentences(sentences, None, Length(sentences=1), late_quote) == [0]
+    assert summarize_sentences(sentences, None, Length(sentences=2), late_quote) == [0, 1]
+
+
+def test_does_not_open_on_a_ptb_quote_said_by_a_pronoun() -> None:
+    sentences = [
+        "`` we will rebuild the town hall and the town market , '' he said .",
+        "the mayor of the town promised to rebuild the town hall .",
+        "volunteers cleared mud from the market .",
+    ]
+    assert summarize_sentences(sentences, None, Length(sentences=1), LEAD) == [1]
+
+
+def test_only_would_be_openers_are_checked_for_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+
+    def spy(sentence: str, cased: bool = True) -> bool:
+        checked.append(sentence)
+        return needs_context(sentence, cased)
+
+    monkeypatch.setattr(news, "needs_context", spy)
+    assert summarize_sentences(FLOOD, None, Length(sentences=2), CENTRAL) == [0, 2]
+    assert checked == [FLOOD[1], FLOOD[0]]
 
 
 def test_a_pronoun_opening_stays_when_there_is_no_alternative() -> None:
