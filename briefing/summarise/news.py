@@ -16,9 +16,10 @@ it) and one for articles without (the opening sentences play the headline's part
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -44,9 +45,14 @@ class NewsModel:
     redundancy: float = 0.5
     """How much a sentence's similarity to one already chosen counts against it (MMR λ)."""
 
+    @cached_property
+    def vector(self) -> NDArray[np.float64]:
+        """The weights as an array, made once per profile."""
+        return np.asarray(self.weights, dtype=np.float64)
+
     def scores(self, analysis: Analysis) -> NDArray[np.float64]:
         """The value of each sentence to the summary, before redundancy."""
-        logits = np.einsum("ij,j->i", analysis.features, np.asarray(self.weights))
+        logits = analysis.features @ self.vector
         worth: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logits))
         return worth * np.maximum(analysis.lengths, 1.0) ** self.length_exponent
 
@@ -164,7 +170,7 @@ def select(
     """Greedy MMR within the length, in article order. If the first sentence picked leans on
     an earlier one (`leans`) and another could open, pick again without it."""
     size = len(scores)
-    banned = np.zeros(size, dtype=bool)
+    banned: set[int] = set()
     while True:
         chosen = _mmr(scores, similarity, count, redundancy, banned, budget, word_counts)
         if not chosen:
@@ -172,8 +178,8 @@ def select(
         opener = min(chosen)
         if not leans(opener):
             return sorted(chosen)
-        banned[opener] = True
-        if all(banned[i] or leans(i) for i in range(size)):
+        banned.add(opener)
+        if all(i in banned or leans(i) for i in range(size)):
             return sorted(chosen)
 
 
@@ -182,28 +188,42 @@ def _mmr(
     similarity: NDArray[np.float64],
     count: int,
     redundancy: float,
-    banned: NDArray[np.bool_],
+    banned: set[int],
     budget: int | None,
     word_counts: Sequence[int] | None,
 ) -> list[int]:
     """Pick, one at a time, the sentence whose relevance (scaled to [0, 1] in the article) less
-    `redundancy` times its highest similarity to those already picked is greatest."""
-    spread = float(scores.max() - scores.min()) or 1.0
-    relevance = (scores - scores.min()) / spread
-    sizes = np.asarray(word_counts if word_counts is not None else [0] * len(scores))
-    open_ = ~banned
-    overlap = np.zeros(len(scores))
+    `redundancy` times its highest similarity to those already picked is greatest (the first
+    such on ties).
+
+    Plain Python: an article has a few dozen sentences and a summary a few, where a loop over
+    lists costs less than the NumPy calls it would replace.
+    """
+    values: list[float] = scores.tolist()
+    low = min(values)
+    spread = (max(values) - low) or 1.0
+    relevance = [(value - low) / spread for value in values]
+    sizes = word_counts if word_counts is not None else [0] * len(values)
+    candidates = [i for i in range(len(values)) if i not in banned]
+    overlap = [0.0] * len(values)
     chosen: list[int] = []
     words = 0
-    while len(chosen) < count and open_.any():
-        allowed = open_ if budget is None else open_ & (sizes <= budget - words)
-        if not allowed.any():
+    while len(chosen) < count and candidates:
+        room = None if budget is None else budget - words
+        best, best_value = -1, -math.inf
+        for i in candidates:
+            if room is not None and sizes[i] > room:
+                continue
+            value = relevance[i] - redundancy * overlap[i]
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
             if not chosen:  # nothing fits: say the single best sentence rather than nothing
-                chosen.append(int(np.argmax(np.where(open_, relevance, -np.inf))))
+                chosen.append(max(candidates, key=relevance.__getitem__))
             break
-        best = int(np.argmax(np.where(allowed, relevance - redundancy * overlap, -np.inf)))
         chosen.append(best)
-        words += int(sizes[best])
-        open_[best] = False
-        overlap = np.maximum(overlap, similarity[best])
+        words += sizes[best]
+        candidates.remove(best)
+        if redundancy:
+            overlap = list(map(max, overlap, similarity[best].tolist()))
     return chosen
