@@ -53,6 +53,7 @@ def test_failing_ffmpeg_leaves_no_partial_file(
                       "echo 'Conversion failed!' >&2\nexit 1\n")
     ffmpeg.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake_bin}:/usr/bin:/bin")
+    monkeypatch.chdir(tmp_path)  # its first pass writes to "-": keep that out of the repo
     output = tmp_path / "episode.mp3"
     programme, script = programme_for(AudioOptions())
     with pytest.raises(AudioError, match="ffmpeg failed while mastering the audio: Conversion"):
