@@ -25,7 +25,9 @@ from briefing.script.punctuation import tidy
 from briefing.script.roman import expand_roman_numerals
 from briefing.script.symbols import speak_symbols
 from briefing.script.units import expand_units
+from briefing.script.words import MAX_DIGITS_AS_NUMBER, digit_by_digit
 
+_LONG_DIGIT_RUN = re.compile(rf"[0-9]{{{MAX_DIGITS_AS_NUMBER + 1},}}")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,]['\"’”)]*\s*$")
 
@@ -62,6 +64,9 @@ def normalize(text: str) -> str:
 
 def _once(text: str) -> str:
     text = speak_addresses(strip_markup(prepare(text)))
+    # Nobody says a number of twenty digits; reading long runs digit by digit first also keeps
+    # every later pass from handing int() more digits than it accepts.
+    text = _LONG_DIGIT_RUN.sub(lambda m: f" {digit_by_digit(m.group(0))} ", text)
     text = _join_lines(text)
     for expand in PASSES:
         text = expand(text)

@@ -45,7 +45,7 @@ _SCORE_CONTEXT = re.compile(
 )
 _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"']))-(?=[0-9])")
 _TIMES = re.compile(r"\b([0-9]+)x\b")
-_CODE = re.compile(r"[^\W_]*(?:[^\W\d_]-?[0-9]|[0-9]-?[^\W\d_])[^\W_]*(?:-[0-9]+\b)?")
+_CODE = re.compile(r"\b[^\W_]*(?:[^\W\d_]-?[0-9]|[0-9]-?[^\W\d_])[^\W_]*(?:-[0-9]+\b)?")
 _LEADING_ZERO = re.compile(r"(?<![\w.,])0[0-9]+\b(?!\.[0-9])")
 _ANY_NUMBER = re.compile(NUMBER)
 

@@ -7,7 +7,7 @@ import re
 from num2words import num2words
 
 _DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_MAX_DIGITS_AS_NUMBER = 15
+MAX_DIGITS_AS_NUMBER = 15
 """Longer digit runs are read digit by digit: nobody says a quadrillion in a news story."""
 
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -22,14 +22,14 @@ def cardinal(value: int) -> str:
     """123 → "one hundred and twenty-three"; -5 → "minus five"."""
     if value < 0:
         return "minus " + cardinal(-value)
-    if len(str(value)) > _MAX_DIGITS_AS_NUMBER:
+    if len(str(value)) > MAX_DIGITS_AS_NUMBER:
         return digit_by_digit(str(value))
     return _clean(num2words(value))
 
 
 def ordinal(value: int) -> str:
     """22 → "twenty-second"."""
-    if len(str(value)) > _MAX_DIGITS_AS_NUMBER:
+    if len(str(value)) > MAX_DIGITS_AS_NUMBER:
         return digit_by_digit(str(value))
     return _clean(num2words(value, to="ordinal"))
 
@@ -51,7 +51,10 @@ def decimal(text: str) -> str:
     """ "3.14" → "three point one four"; "1,200" → "one thousand two hundred"."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
-    words = cardinal(int(whole)) if whole else "zero"
+    if len(whole) > MAX_DIGITS_AS_NUMBER:  # int() refuses past 4,300 digits
+        words = digit_by_digit(whole)
+    else:
+        words = cardinal(int(whole)) if whole else "zero"
     if fraction:
         words += " point " + digit_by_digit(fraction)
     return words
@@ -60,7 +63,7 @@ def decimal(text: str) -> str:
 def number(text: str) -> str:
     """A written number as said: round millions are said as "one point two million"."""
     plain = text.replace(",", "")
-    if re.fullmatch(r"\d+", plain) and len(plain) <= _MAX_DIGITS_AS_NUMBER:
+    if re.fullmatch(r"\d+", plain) and len(plain) <= MAX_DIGITS_AS_NUMBER:
         value = int(plain)
         for scale, name in _SCALES:
             if value >= scale and value % (scale // 10) == 0:

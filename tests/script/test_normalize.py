@@ -108,3 +108,15 @@ def test_cli_prints_the_spoken_form_of_an_argument_or_stdin() -> None:
     assert argument.output == "The I EA said one million dollars.\n"
     piped = runner.invoke(app, ["normalize"], input="30 kms south of Mosul\n")
     assert piped.output == "thirty kilometres south of Mosul\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$" + "9" * 6000, "9" * 6000 + "th", "5" * 6000 + "-" + "6" * 6000, "x" * 20000, "a1" * 10000],
+    ids=["money", "ordinal", "range", "letters", "letters-digits"],
+)
+def test_huge_runs_are_spoken_without_error(text: str) -> None:
+    """int() refuses more than 4,300 digits, and a backtracking pattern once took seconds."""
+    spoken = normalize(text)
+    assert spoken and not any(ch.isdigit() for ch in spoken)
+    assert normalize(spoken) == spoken
