@@ -101,8 +101,10 @@ def output_suffix(options: AudioOptions) -> str:
 
 
 def check_options(output: Path, options: AudioOptions) -> AudioFormat:
-    """Fail early (before any voicing) on a bad format, bitrate, cover or music file."""
+    """Fail early (before any voicing) on a bad format, bitrate, cover or music file, or a
+    missing ffmpeg: minutes of voicing should not end in "ffmpeg is not installed"."""
     audio_format = format_for(output, options.format)
+    ffmpeg_binary()
     if options.channels not in (1, 2):
         raise InputError(f"channels must be 1 or 2, not {options.channels}.")
     bitrate_for(audio_format, options.bitrate, options.channels)
