@@ -73,7 +73,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Turn news articles into a short spoken audio briefing for your phone.
@@ -99,56 +101,83 @@ def make(
     sentences: SentencesOpt = 3,
     date: DateOpt = None,
     voice: Annotated[
-        str, typer.Option("--voice", help="Voice preset name (see `briefing voices`) or .toml path.")
+        str,
+        typer.Option("--voice", help="Voice preset name (see `briefing voices`) or .toml path."),
     ] = "default",
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Segments voiced at once. Default: one per core.",
-                     show_default=False),
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Segments voiced at once. Default: one per core.",
+            show_default=False,
+        ),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Voice every segment again; ignore the cache.")
     ] = False,
     audio_format: Annotated[
         str | None,
-        typer.Option("--format", help="mp3, m4a, opus, wav or flac. Default: from -o, else mp3.",
-                     show_default=False),
+        typer.Option(
+            "--format",
+            help="mp3, m4a, opus, wav or flac. Default: from -o, else mp3.",
+            show_default=False,
+        ),
     ] = None,
     bitrate: Annotated[
         str | None,
-        typer.Option("--bitrate", help="e.g. 64k (mp3, m4a) or 32k (opus). Default: per format.",
-                     show_default=False),
+        typer.Option(
+            "--bitrate",
+            help="e.g. 64k (mp3, m4a) or 32k (opus). Default: per format.",
+            show_default=False,
+        ),
     ] = None,
     chime: Annotated[
         bool, typer.Option("--chime/--no-chime", help="A short chime between stories.")
     ] = False,
     music: Annotated[
         Path | None,
-        typer.Option("--music", help="A music bed under the speech (ducked, faded in and out).",
-                     show_default=False, dir_okay=False),
+        typer.Option(
+            "--music",
+            help="A music bed under the speech (ducked, faded in and out).",
+            show_default=False,
+            dir_okay=False,
+        ),
     ] = None,
     cover: Annotated[
         Path | None,
-        typer.Option("--cover", help="Cover art, PNG or JPEG. Default: one made for the date.",
-                     show_default=False, dir_okay=False),
+        typer.Option(
+            "--cover",
+            help="Cover art, PNG or JPEG. Default: one made for the date.",
+            show_default=False,
+            dir_okay=False,
+        ),
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help='Episode title. Default: "Briefing — <weekday date>".',
-                     show_default=False),
+        typer.Option(
+            "--title",
+            help='Episode title. Default: "Briefing — <weekday date>".',
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from briefing.audio import AudioOptions
+    from briefing.config import load_templates
     from briefing.models import Length
     from briefing.pipeline import make_briefing
     from briefing.tts import load_preset
 
     audio = AudioOptions(
         format=audio_format,
-        bitrate=bitrate, chime=chime, music=music, cover=cover, title=title,
+        bitrate=bitrate,
+        chime=chime,
+        music=music,
+        cover=cover,
+        title=title,
     )
     preset = load_preset(voice)
     with Progress(
@@ -175,6 +204,7 @@ def make(
             workers=workers,
             cache=not no_cache,
             audio=audio,
+            templates=load_templates(),
         )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -198,11 +228,15 @@ def script(
     date: DateOpt = None,
 ) -> None:
     """Print the spoken script of a briefing, without making audio."""
+    from briefing.config import load_templates
     from briefing.models import Length
     from briefing.pipeline import build_script
 
     result, failures = build_script(
-        inputs, length=Length(sentences=sentences), date=date.date() if date else None
+        inputs,
+        length=Length(sentences=sentences),
+        date=date.date() if date else None,
+        templates=load_templates(),
     )
     typer.echo(result.text)
     _report_failures(failures)
@@ -250,8 +284,10 @@ def cache_info() -> None:
 
     cache = SegmentCache()
     stats = cache.stats()
-    typer.echo(f"{cache.root}: {stats.entries} segments, {_megabytes(stats.bytes)} "
-               f"(limit {_megabytes(cache.max_bytes)}).")
+    typer.echo(
+        f"{cache.root}: {stats.entries} segments, {_megabytes(stats.bytes)} "
+        f"(limit {_megabytes(cache.max_bytes)})."
+    )
 
 
 @cache_app.command("clear")
@@ -366,7 +402,10 @@ def daily(
     minutes: Annotated[
         float | None,
         typer.Option(
-            "--minutes", min=0.5, max=180, help="Target length. Default: the config's minutes.",
+            "--minutes",
+            min=0.5,
+            max=180,
+            help="Target length. Default: the config's minutes.",
             show_default=False,
         ),
     ] = None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from briefing.errors import ConfigError
 from briefing.paths import config_file
+from briefing.script.templates import ScriptTemplates
 
 DEFAULT_USER_AGENT = "briefing/0.1 (+podcast briefing maker)"
 
@@ -65,6 +66,8 @@ class DailyConfig:
     mute: tuple[str, ...] = ()
     podcast: PodcastSettings = field(default_factory=PodcastSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    templates: ScriptTemplates = field(default_factory=ScriptTemplates)
+    """The script's wording, from the [script] table (see `briefing.script.ScriptTemplates`)."""
     path: Path | None = None
 
 
@@ -79,6 +82,7 @@ _TOP: dict[str, tuple[tuple[type, ...], str]] = {
     "podcast": ((dict,), "a table"),
     "fetch": ((dict,), "a table"),
     "sources": ((list,), "a list of [[sources]] tables"),
+    "script": ((dict,), "a table of script templates"),
 }
 _PODCAST: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a string"),
@@ -120,6 +124,28 @@ def write_starter_config(path: Path | None = None, force: bool = False) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_text(starter_config(), encoding="utf-8")
     return path
+
+
+def load_templates(path: Path | None = None) -> ScriptTemplates:
+    """The script wording from the config file's [script] table, for `make` and `script` too.
+
+    No config file means the defaults; only the [script] table is read, so a config that is
+    still being written for `daily` does not stop `make`.
+    """
+    path = path or config_file()
+    if not path.is_file():
+        return ScriptTemplates()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, OSError) as error:
+        raise ConfigError(f"{path}: cannot be read as TOML ({error}).") from None
+    table = data.get("script", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: script should be a table of script templates.")
+    try:
+        return ScriptTemplates.from_mapping(table)
+    except ConfigError as error:
+        raise ConfigError(f"{path} ([script]): {error.message}") from None
 
 
 def load_config(path: Path | None = None) -> DailyConfig:
@@ -203,6 +229,12 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
             raise fail(keypath, "should be more than 0")
     if fetch.get("max_redirects", 0) < 0:
         raise fail(("fetch", "max_redirects"), "should be 0 or more")
+    try:
+        templates = ScriptTemplates.from_mapping(data.get("script", {}))
+    except ConfigError as error:
+        line = lines.find(("script",))
+        where = f" (the [script] table, line {line})" if line else ""
+        raise ConfigError(f"{path}{where}: {error.message}") from None
     return DailyConfig(
         sources=tuple(sources),
         minutes=minutes,
@@ -213,6 +245,7 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         mute=tuple(data.get("mute", ())),
         podcast=PodcastSettings(**podcast),
         fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
+        templates=templates,
         path=path,
     )
 

@@ -17,7 +17,7 @@ from briefing.audio import (
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import load_article
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
-from briefing.script import compose_script
+from briefing.script import ScriptTemplates, compose_script
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
 from briefing.tts import DEFAULT_PRESET, SegmentCache, load_preset, voice_script
 from briefing.tts.synthesize import ProgressCallback
@@ -73,11 +73,12 @@ def build_script(
     length: Length | None = None,
     date: dt.date | None = None,
     summarizer: str = DEFAULT_SUMMARIZER,
+    templates: ScriptTemplates | None = None,
 ) -> tuple[Script, list[StoryFailure]]:
     """Ingest, summarise and compose: everything up to, not including, audio."""
     articles, failures = load_articles(inputs)
     summaries = summarise_articles(articles, length or Length(), summarizer)
-    script = compose_script(summaries, date or dt.date.today())
+    script = compose_script(summaries, date or dt.date.today(), templates=templates)
     return script, failures
 
 
@@ -98,6 +99,7 @@ def make_briefing(
     cache: bool = True,
     cache_dir: Path | None = None,
     audio: AudioOptions | None = None,
+    templates: ScriptTemplates | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -114,7 +116,9 @@ def make_briefing(
     preset = load_preset(voice)
     if length is None:
         length = Length(words_per_minute=preset.settings.rate_wpm)
-    script, failures = build_script(inputs, length=length, date=date, summarizer=summarizer)
+    script, failures = build_script(
+        inputs, length=length, date=date, summarizer=summarizer, templates=templates
+    )
     segment_cache = SegmentCache(cache_dir) if cache else None
     with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
         voicing = voice_script(

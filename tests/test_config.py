@@ -130,3 +130,38 @@ def test_missing_config_tells_what_to_do(isolated_home: Path) -> None:
         f"briefing: error: {isolated_home / 'config.toml'}: no such config file; "
         "run `briefing init` to create one."
     )
+
+
+SCRIPT_TABLE = """
+[script]
+good_morning = "Morning, all."
+good_afternoon = "Morning, all."
+good_evening = "Morning, all."
+outro = "That's the news for {weekday}. Bye for now."
+"""
+
+
+def test_script_table_sets_the_wording_of_daily(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[[sources]]\nfolder = "news"\n' + SCRIPT_TABLE, encoding="utf-8")
+    templates = load_config(path).templates
+    assert templates.good_morning == "Morning, all."
+    assert templates.outro.startswith("That's the news for")
+    assert templates.transitions  # the rest keep their defaults
+
+
+def test_script_table_mistake_names_the_table_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[[sources]]\nfolder = "news"\n\n[script]\ngreeting = "Hi."\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"\(the \[script\] table, line 4\): unknown script "
+                                          r"template 'greeting'"):
+        load_config(path)
+
+
+def test_make_and_script_use_the_config_wording(isolated_home: Path) -> None:
+    config_file().write_text(SCRIPT_TABLE, encoding="utf-8")  # no [[sources]]: fine for script
+    example = Path(__file__).resolve().parent.parent / "examples" / "harbour-tidal-turbines.md"
+    result = CliRunner().invoke(app, ["script", str(example), "--date", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Morning, all. It's Wednesday, the twenty-fifth of November.")
+    assert result.output.rstrip().endswith("That's the news for Wednesday. Bye for now.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from briefing.audio.pauses import PausePlan, pause_after
 from briefing.models import Article, Length, Script, Summary
-from briefing.script import compose_script
+from briefing.script import ScriptTemplates, compose_script
 
 MIN_STORY_SECONDS = 20.0
 """A story shorter than this is a headline, not news: use fewer stories instead."""
@@ -55,6 +55,7 @@ def fit(
     date: dt.date,
     pace: float = 1.0,
     pauses: PausePlan | None = None,
+    templates: ScriptTemplates | None = None,
 ) -> Plan:
     """Choose how many of `articles` (best first) to use and how long each summary is."""
     effective_wpm = words_per_minute / pace
@@ -69,7 +70,7 @@ def fit(
             ]
             key = tuple(s.sentences for s in summaries)
             if key not in composed:
-                script = compose_script(summaries, date)
+                script = compose_script(summaries, date, templates=templates)
                 composed[key] = Plan(
                     script, estimate_seconds(script, words_per_minute, pace, pauses), target_s
                 )

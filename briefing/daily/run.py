@@ -156,7 +156,9 @@ def _run(
     pace = pace_store.get(preset)
     articles = [c.article for c in eligible]
     pauses = PausePlan()  # as AudioOptions() has it: the pauses `make` uses
-    plan = fit(articles, target_s, wpm, summariser.summarize, date, pace, pauses)
+    plan = fit(
+        articles, target_s, wpm, summariser.summarize, date, pace, pauses, config.templates
+    )
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
     fingerprint = _fingerprint(eligible, target_s, preset)
@@ -183,7 +185,10 @@ def _run(
     if measured is not None:
         pace_store.put(preset, measured)
     if measured is not None and error > REPLAN_AT and plan.estimate_s >= target_s * 0.9:
-        plan = fit(articles, target_s, wpm, summariser.summarize, date, measured, options.pauses)
+        plan = fit(
+            articles, target_s, wpm, summariser.summarize, date, measured, options.pauses,
+            config.templates,
+        )
         used = list(eligible[: len(plan.script.stories)])
         voiced = voice_and_assemble(
             plan.script, preset, options, cache=cache, on_progress=on_progress

@@ -207,3 +207,16 @@ def test_a_second_run_while_one_is_writing_is_refused(
     assert not (tmp_path / "out" / "feed.xml").exists()
     code, output = run("--config", str(config), "--date", DATE)  # released: works again
     assert code == 0, output
+
+
+def test_the_config_script_table_sets_the_episode_wording(
+    server: FixtureServer, tmp_path: Path, fake_voice: str
+) -> None:
+    wording = '[script]\ngood_morning = "Morning, all."\ngood_afternoon = "Morning, all."\n' \
+        'good_evening = "Morning, all."\noutro = "Bye for now."\n'
+    config = write_config(tmp_path, server, fake_voice, minutes=1.5, extra=wording)
+    code, output = run("--config", str(config), "--date", DATE)
+    assert code == 0, output
+    spoken = _sidecar(tmp_path / "out", "transcript")
+    assert "Morning, all. It's Wednesday" in spoken
+    assert "Bye for now." in spoken
