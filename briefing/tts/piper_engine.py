@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.tts.base import EngineUnavailableError, EngineVoice, VoiceSettings
 from briefing.tts.verify import expected_seconds
-from briefing.tts.worker import WorkerProcess, silence_stdout
+from briefing.tts.worker import WorkerProcess, serve_requests, silence_stdout
 
 NATURAL_WPM = 175
 """Words per minute of Piper voices at length_scale 1.0 (measured on en_US-joe-medium)."""
@@ -102,23 +102,16 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
     """The worker's loop: load each model once, voice many texts."""
     silence_stdout()
     voices: dict[tuple[str, int], Any] = {}
-    while True:
-        try:
-            command, payload = conn.recv()
-        except EOFError:
-            return
-        if command == "quit":
-            return
-        try:
-            text, out_path, model, rate_wpm, volume, threads = payload
-            key = (model, threads)
-            if key not in voices:
-                voices.clear()
-                voices[key] = _load(Path(model), threads)
-            _speak(voices[key], text, Path(out_path), rate_wpm, volume)
-            conn.send(("ok", None))
-        except Exception as error:  # reported to the parent, which decides what to do
-            conn.send(("error", f"{type(error).__name__}: {error}"))
+
+    def handle(command: str, payload: Any) -> None:
+        text, out_path, model, rate_wpm, volume, threads = payload
+        key = (model, threads)
+        if key not in voices:
+            voices.clear()
+            voices[key] = _load(Path(model), threads)
+        _speak(voices[key], text, Path(out_path), rate_wpm, volume)
+
+    serve_requests(conn, handle)
 
 
 def _load(model: Path, threads: int) -> Any:

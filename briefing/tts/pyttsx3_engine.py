@@ -20,7 +20,12 @@ from typing import Any
 
 from briefing.tts.base import EngineVoice, VoiceSettings
 from briefing.tts.verify import expected_seconds
-from briefing.tts.worker import WorkerProcess, silence_stdout
+from briefing.tts.worker import (
+    WorkerConfigError,
+    WorkerProcess,
+    serve_requests,
+    silence_stdout,
+)
 
 CHUNK_WORDS = 40
 """pyttsx3 with espeak-ng is reliable for sentence-sized texts, not for long ones."""
@@ -87,38 +92,28 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
     finished = threading.Event()
     engine.connect("finished-utterance", lambda name, completed: finished.set())
     counter = 0
-    while True:
-        try:
-            command, payload = conn.recv()
-        except EOFError:
-            return
-        if command == "quit":
-            return
-        try:
-            if command == "voices":
-                voices = engine.getProperty("voices")
-                result: Any = [(v.id, v.name, list(v.languages or [])) for v in voices]
-            else:
-                text, out_path, settings = payload
-                _apply(engine, VoiceSettings(**settings))
-                paths = []
-                for chunk in split_for_speech(text):
-                    counter += 1
-                    chunk_path = Path(f"{out_path}.part{counter}.wav")
-                    chunk_path.unlink(missing_ok=True)
-                    finished.clear()
-                    engine.save_to_file(chunk, str(chunk_path))
-                    engine.runAndWait()
-                    if not finished.wait(UTTERANCE_TIMEOUT_S):
-                        raise RuntimeError("pyttsx3 never reported the end of an utterance")
-                    paths.append(chunk_path)
-                _join_wavs(paths, Path(out_path))
-                result = None
-            conn.send(("ok", result))
-        except UnknownVoiceError as error:
-            conn.send(("config", str(error)))
-        except Exception as error:  # reported to the parent, which decides what to do
-            conn.send(("error", f"{type(error).__name__}: {error}"))
+
+    def handle(command: str, payload: Any) -> Any:
+        nonlocal counter
+        if command == "voices":
+            return [(v.id, v.name, list(v.languages or [])) for v in engine.getProperty("voices")]
+        text, out_path, settings = payload
+        _apply(engine, VoiceSettings(**settings))
+        paths = []
+        for chunk in split_for_speech(text):
+            counter += 1
+            chunk_path = Path(f"{out_path}.part{counter}.wav")
+            chunk_path.unlink(missing_ok=True)
+            finished.clear()
+            engine.save_to_file(chunk, str(chunk_path))
+            engine.runAndWait()
+            if not finished.wait(UTTERANCE_TIMEOUT_S):
+                raise RuntimeError("pyttsx3 never reported the end of an utterance")
+            paths.append(chunk_path)
+        _join_wavs(paths, Path(out_path))
+        return None
+
+    serve_requests(conn, handle)
 
 
 def _apply(engine: Any, settings: VoiceSettings) -> None:
@@ -135,7 +130,7 @@ def _apply(engine: Any, settings: VoiceSettings) -> None:
             engine.setProperty("pitch", settings.pitch)
 
 
-class UnknownVoiceError(Exception):
+class UnknownVoiceError(WorkerConfigError):
     """The preset names a voice this machine's speech engine does not have."""
 
 

@@ -92,6 +92,35 @@ class WorkerProcess:
         return parent
 
 
+class WorkerConfigError(Exception):
+    """Raised in a child for a problem retrying cannot fix (a voice this machine lacks)."""
+
+
+Handler = Callable[[str, Any], Any]
+"""Runs one request in the child: (command, payload) → result."""
+
+
+def serve_requests(conn: multiprocessing.connection.Connection, handle: Handler) -> None:
+    """The child's loop: answer requests until told to quit or the parent goes away.
+
+    Every engine's worker shares it, so replies always take the shape `call` expects.
+    """
+    while True:
+        try:
+            command, payload = conn.recv()
+        except EOFError:
+            return
+        if command == "quit":
+            return
+        try:
+            reply: Reply = ("ok", handle(command, payload))
+        except WorkerConfigError as error:
+            reply = ("config", str(error))
+        except Exception as error:  # reported to the parent, which retries or falls back
+            reply = ("error", f"{type(error).__name__}: {error}")
+        conn.send(reply)
+
+
 def silence_stdout() -> None:
     """Engines print progress ("Audio saved to …") on stdout; the child must not."""
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 from briefing.tts.base import EngineVoice, VoiceSettings
 from briefing.tts.verify import expected_seconds
-from briefing.tts.worker import WorkerProcess
+from briefing.tts.worker import WorkerProcess, serve_requests
 
 TIMEOUT_S = 6.0
 """Short, so that a hanging worker costs the test seconds, not minutes."""
@@ -58,16 +58,13 @@ class FaultyEngine:
 
 
 def serve(conn: Any) -> None:
-    """The worker's loop (runs in the spawned child)."""
-    while True:
-        try:
-            command, payload = conn.recv()
-        except EOFError:
-            return
-        if command == "quit":
-            return
+    """The worker's loop (runs in the spawned child), the same loop the real engines use."""
+
+    def handle(command: str, payload: Any) -> None:
         text, out_path, rate, mode, ledger = payload
-        conn.send(("ok", _job(text, Path(out_path), rate, mode, ledger)))
+        _job(text, Path(out_path), rate, mode, ledger)
+
+    serve_requests(conn, handle)
 
 
 def _job(text: str, out_path: Path, rate: int, mode: str, ledger: str) -> None:
