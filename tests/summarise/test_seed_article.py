@@ -32,6 +32,15 @@ def test_summary_never_includes_the_caption(sentences: int) -> None:
         assert fragment not in spoken
 
 
+@pytest.mark.parametrize("sentences", [1, 3, 5, 20])
+def test_summary_opens_on_the_lead_not_on_a_quote_said_by_he(sentences: int) -> None:
+    # “A few clerics … have called on the Iraqi government …,” he said: the most central
+    # sentence, but only the lead says who "he" is.
+    article = parse_plain_text(seed_text(), str(SEED_ARTICLE))
+    summary = get_summarizer("news").summarize(article, Length(sentences=sentences))
+    assert summary.sentences[0].startswith("Once the battle of Mosul is complete")
+
+
 def test_script_says_at_most_40_percent_of_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compose, "local_now", lambda: dt.datetime(2026, 11, 25, 7, 30))
     result = CliRunner().invoke(app, ["script", str(SEED_ARTICLE), "--date", "2026-11-25"])
