@@ -96,7 +96,7 @@ def default_cover(date: dt.date, title: str = "Briefing") -> Cover:
     for row, line in enumerate(lines):
         draw.text((size * 0.08, size * (0.70 + 0.08 * row)), line, font=small, fill=(220, 228, 240))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")  # optimize=True took 3× as long to save 2% of 40 KB
     return Cover(buffer.getvalue(), "image/png")
 
 
