@@ -292,12 +292,15 @@ def cache_info() -> None:
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Delete every cached segment."""
+    """Delete every cached segment and finished episode."""
+    from briefing.audio.render_cache import EpisodeCache
     from briefing.tts import SegmentCache
 
     cache = SegmentCache()
     stats = cache.clear()
+    episodes, size = EpisodeCache.beside(cache.root).clear()
     typer.echo(f"Cleared {stats.entries} segments ({_megabytes(stats.bytes)}) from {cache.root}.")
+    typer.echo(f"Cleared {episodes} finished episodes ({_megabytes(size)}).")
 
 
 def _megabytes(size: int) -> str:

@@ -14,6 +14,7 @@ from briefing.audio import (
     output_suffix,
     render_briefing,
 )
+from briefing.audio.render_cache import EpisodeCache, episode_key
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import load_article
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
@@ -120,6 +121,20 @@ def make_briefing(
         inputs, length=length, date=date, summarizer=summarizer, templates=templates
     )
     segment_cache = SegmentCache(cache_dir) if cache else None
+    episodes = _episode_cache(segment_cache)
+    key = episode_key(script, preset, audio, output, _version()) if episodes else ""
+    restored = episodes.restore(key, output, script) if episodes else None
+    if restored is not None:  # nothing changed since the last run: its files, not new work
+        if on_progress:
+            on_progress(len(script.segments), len(script.segments))
+        return Briefing(
+            path=output,
+            duration_s=restored.duration_s,
+            script=script,
+            timeline=restored.timeline,
+            failures=tuple(failures),
+            side_files=restored.side_files,
+        )
     with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
         voicing = voice_script(
             script.segments, preset, Path(workdir),
@@ -127,6 +142,10 @@ def make_briefing(
         )
         programme = assemble_for(voicing.voiced, audio)
         rendered = render_briefing(programme, script, output, audio)
+    if episodes is not None and not voicing.fallbacks:
+        episodes.store(
+            key, output, rendered.side_files, programme.duration_s, programme.timeline, script
+        )
     return Briefing(
         path=output,
         duration_s=programme.duration_s,
@@ -136,3 +155,14 @@ def make_briefing(
         fallbacks=voicing.fallbacks,
         side_files=rendered.side_files,
     )
+
+
+def _episode_cache(segments: SegmentCache | None) -> EpisodeCache | None:
+    """No segment cache (`--no-cache`), no episode cache either."""
+    return EpisodeCache.beside(segments.root) if segments is not None else None
+
+
+def _version() -> str:
+    from briefing import __version__
+
+    return __version__

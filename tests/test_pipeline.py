@@ -62,3 +62,52 @@ def test_all_inputs_failing_raises_the_first_reason(tmp_path: Path) -> None:
 def test_length_in_sentences_is_honoured() -> None:
     script, _ = build_script([SEED_ARTICLE], length=Length(sentences=2), date=DATE)
     assert sum(1 for s in script.segments if s.kind is SegmentKind.BODY) == 2
+
+
+def test_an_unchanged_run_restores_the_finished_episode(tmp_path: Path, fake_voice: str) -> None:
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    out = tmp_path / "out.mp3"
+    first = make_briefing([story], out, date=DATE, voice=fake_voice)
+    made = {p.name: p.read_bytes() for p in (out, *first.side_files)}
+    for path in (out, *first.side_files):
+        path.unlink()
+    FakeEngine.calls.clear()
+    second = make_briefing([story], out, date=DATE, voice=fake_voice)
+    assert FakeEngine.calls == []  # nothing voiced, nothing mastered: the same files back
+    assert {p.name: p.read_bytes() for p in (out, *second.side_files)} == made
+    assert second.duration_s == first.duration_s
+    assert second.timeline == first.timeline
+    make_briefing([story], out, date=DATE, voice=fake_voice, cache=False)
+    assert FakeEngine.calls  # --no-cache makes it all again
+
+
+def test_a_changed_input_or_option_makes_the_episode_again(
+    tmp_path: Path, fake_voice: str
+) -> None:
+    from briefing.audio import AudioOptions
+
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    out = tmp_path / "out.mp3"
+    make_briefing([story], out, date=DATE, voice=fake_voice)
+    size_at_64k = out.stat().st_size
+    make_briefing([story], out, date=DATE, voice=fake_voice, audio=AudioOptions(bitrate="96k"))
+    assert out.stat().st_size > size_at_64k * 1.2
+    story.write_text(story.read_text() + " A fifth sentence about the bridge.", encoding="utf-8")
+    FakeEngine.calls.clear()
+    make_briefing([story], out, date=DATE, voice=fake_voice, length=Length(sentences=4))
+    assert any("fourth sentence" in text for text in FakeEngine.calls)
+
+
+def test_cache_clear_also_clears_finished_episodes(tmp_path: Path, fake_voice: str) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
+    cleared = CliRunner().invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0, cleared.output
+    assert "Cleared 1 finished episodes" in cleared.stdout
+    FakeEngine.calls.clear()
+    make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
+    assert FakeEngine.calls  # made again from scratch
