@@ -1,14 +1,20 @@
 """Join voiced segments into one programme: trim each segment's silence, place pauses, join once.
 
-The programme grows in one `bytearray` (amortised appends, no copy of what is already there):
-pydub's `+=` copies the whole programme for every segment, which is quadratic in length, and
+The programme is written segment by segment to a raw PCM file, so memory holds one segment at
+a time whatever the episode's length (an hour of 22 kHz speech is 159 MB) and the time is
+linear in it: pydub's `+=` copies the whole programme for every segment (quadratic), and
 joining a list of parts holds the audio twice at the end.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
@@ -27,19 +33,34 @@ KEEP_EDGE_MS = 30
 
 @dataclass(frozen=True)
 class Programme:
-    """The assembled speech and where each segment's speech sits in it."""
+    """The assembled speech, as raw mono 16-bit PCM in a file, and where each segment sits.
 
-    audio: AudioSegment
+    The file lives as long as this value and is deleted with it.
+    """
+
+    pcm_path: Path
+    """Raw signed 16-bit little-endian mono samples at `FRAME_RATE`, no header."""
+    frames: int
     timeline: tuple[TimedSegment, ...]
     """Start and end of each segment's speech (without the kept edges), in order."""
 
     @property
     def duration_s(self) -> float:
-        return len(self.audio) / 1000.0
+        return self.frames / FRAME_RATE
 
     @property
     def duration_ms(self) -> int:
-        return len(self.audio)
+        return _frames_to_ms(self.frames)
+
+    @property
+    def audio(self) -> AudioSegment:
+        """The whole programme in memory (for tests and short programmes; rendering streams)."""
+        return AudioSegment(
+            data=self.pcm_path.read_bytes(),
+            sample_width=SAMPLE_WIDTH,
+            frame_rate=FRAME_RATE,
+            channels=CHANNELS,
+        )
 
 
 @dataclass(frozen=True)
@@ -65,31 +86,64 @@ def assemble(
     """
     segments = [item.segment for item in voiced]
     chime_data = _conform(chime).raw_data if chime is not None else b""
-    data = bytearray()
+    _remove_stale_programmes()
+    handle, name = tempfile.mkstemp(prefix=_PREFIX, suffix=_SUFFIX)
+    path = Path(name)
     timeline: list[TimedSegment] = []
-    gap_frames = 0  # silence owed before the next segment's speech
-    gap_chime = False
-    for index, item in enumerate(voiced):
-        trimmed = _trim(_load(item))
-        if timeline:
-            silence = max(0, gap_frames - trimmed.lead_frames)
-            if gap_chime:
-                before = silence // 2
-                data.extend(bytes(before * SAMPLE_WIDTH))
-                data.extend(chime_data)
-                data.extend(bytes((silence - before) * SAMPLE_WIDTH))
-            else:
-                data.extend(bytes(silence * SAMPLE_WIDTH))
-        start = len(data) // SAMPLE_WIDTH + trimmed.lead_frames
-        data.extend(trimmed.audio.raw_data)
-        end = len(data) // SAMPLE_WIDTH - trimmed.tail_frames
-        timeline.append(TimedSegment(item.segment, _frames_to_ms(start), _frames_to_ms(end)))
-        gap_frames = _ms_to_frames(pause_after(segments, index, pauses)) - trimmed.tail_frames
-        gap_chime = bool(chime_data) and is_story_boundary(segments, index)
-    audio = AudioSegment(
-        data=data, sample_width=SAMPLE_WIDTH, frame_rate=FRAME_RATE, channels=CHANNELS
-    )
-    return Programme(audio=audio, timeline=tuple(timeline))
+    frames = 0
+    try:
+        with os.fdopen(handle, "wb") as out:
+
+            def write(data: bytes) -> None:
+                nonlocal frames
+                out.write(data)
+                frames += len(data) // SAMPLE_WIDTH
+
+            gap_frames = 0  # silence owed before the next segment's speech
+            gap_chime = False
+            for index, item in enumerate(voiced):
+                trimmed = _trim(_load(item))
+                if timeline:
+                    silence = max(0, gap_frames - trimmed.lead_frames)
+                    before = silence // 2 if gap_chime else silence
+                    write(bytes(before * SAMPLE_WIDTH))
+                    if gap_chime:
+                        write(chime_data)
+                        write(bytes((silence - before) * SAMPLE_WIDTH))
+                start = frames + trimmed.lead_frames
+                write(trimmed.audio.raw_data)
+                end = frames - trimmed.tail_frames
+                timeline.append(
+                    TimedSegment(item.segment, _frames_to_ms(start), _frames_to_ms(end))
+                )
+                pause = _ms_to_frames(pause_after(segments, index, pauses))
+                gap_frames = pause - trimmed.tail_frames
+                gap_chime = bool(chime_data) and is_story_boundary(segments, index)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    programme = Programme(pcm_path=path, frames=frames, timeline=tuple(timeline))
+    weakref.finalize(programme, _remove, path)
+    return programme
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+_PREFIX, _SUFFIX = "briefing-programme-", ".s16"
+STALE_AFTER_S = 6 * 3600
+"""No run takes this long: an older programme file was left by a killed process."""
+
+
+def _remove_stale_programmes() -> None:
+    now = time.time()
+    for path in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*{_SUFFIX}"):
+        try:
+            if now - path.stat().st_mtime > STALE_AFTER_S:
+                path.unlink()
+        except OSError:
+            continue  # another user's, or already gone
 
 
 def trim_silence(segment: AudioSegment) -> AudioSegment:

@@ -80,7 +80,8 @@ class MasterResult:
 class MasterJob:
     """One programme to master and encode: raw mono 16-bit PCM plus how to write it."""
 
-    pcm: bytes | bytearray
+    pcm: bytes | bytearray | Path
+    """The samples, or a file of them (read by ffmpeg itself, so they need not be in memory)."""
     frame_rate: int
     channels: int
     output_arguments: Sequence[str]
@@ -91,7 +92,8 @@ class MasterJob:
 
     @property
     def duration_s(self) -> float:
-        return len(self.pcm) / 2 / self.frame_rate
+        size = self.pcm.stat().st_size if isinstance(self.pcm, Path) else len(self.pcm)
+        return size / 2 / self.frame_rate
 
 
 @dataclass(frozen=True)
@@ -222,16 +224,21 @@ def _run(
     final_pass: bool = False,
 ) -> str:
     """Run ffmpeg over the programme (fed on stdin); return its stderr."""
+    from_file = isinstance(job.pcm, Path)
     command = [
         ffmpeg, "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(job.frame_rate),
-        "-ac", "1", "-i", "pipe:0",
+        "-ac", "1", "-i", str(job.pcm) if from_file else "pipe:0",
     ]
     if job.music is not None:
         command += ["-stream_loop", "-1", "-i", str(job.music)]
     if final_pass:
         command += list(job.extra_inputs)
     command += ["-filter_complex", graph, "-map", "[out]", *outputs]
-    result = subprocess.run(command, input=job.pcm, capture_output=True, check=False)
+    stdin = None if isinstance(job.pcm, Path) else job.pcm
+    result = subprocess.run(
+        command, input=stdin, stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True, check=False,
+    )
     stderr = result.stderr.decode("utf-8", errors="replace")
     failed_write = _DISK_FULL.search(stderr) or _WRITE_FAILED.search(stderr)
     if failed_write:  # ffmpeg exits 0 when the disk fills while it writes the trailer

@@ -202,8 +202,8 @@ def _encode(
             "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)",
         ]
     job = MasterJob(
-        pcm=programme.audio.raw_data,
-        frame_rate=programme.audio.frame_rate,
+        pcm=programme.pcm_path,
+        frame_rate=FRAME_RATE,
         channels=options.channels,
         output_arguments=[*maps, *codec_arguments(audio_format, bitrate, options.channels)],
         extra_inputs=inputs,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from conftest import write_tone
@@ -96,3 +97,23 @@ def test_segments_at_other_rates_are_converted(tmp_path: Path) -> None:
     programme = assemble([VoicedSegment(segment, path, "fake")])
     assert programme.audio.frame_rate == 22050
     assert 1000 <= len(programme.audio) <= 1000 + 2 * KEEP_EDGE_MS + 2
+
+
+def test_the_programme_lives_in_a_file_that_goes_with_it(tmp_path: Path) -> None:
+    import gc
+    import os
+    import time
+
+    from briefing.audio.assemble import STALE_AFTER_S
+
+    stale = Path(tempfile.gettempdir()) / "briefing-programme-left-by-a-killed-run.s16"
+    stale.write_bytes(b"\0\0")
+    old = time.time() - STALE_AFTER_S - 60
+    os.utime(stale, (old, old))
+    programme = assemble(_voiced(tmp_path, [1.0], [0]), pauses=None)
+    path = programme.pcm_path
+    assert path.stat().st_size == programme.frames * 2
+    assert not stale.exists()  # a killed run's file is cleared by the next one
+    del programme
+    gc.collect()
+    assert not path.exists()
