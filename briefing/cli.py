@@ -271,7 +271,7 @@ def voices() -> None:
 
 
 cache_app = typer.Typer(
-    help="The cache of voiced segments (re-runs voice only what changed).",
+    help="The cache of voiced segments and finished episodes (re-runs redo only what changed).",
     no_args_is_help=True,
 )
 app.add_typer(cache_app, name="cache")
