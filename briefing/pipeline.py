@@ -106,8 +106,9 @@ def make_briefing(
 
     `workers` engine processes voice segments at once (default: the CPU count); voiced
     segments are reused from the cache (`cache_dir`, default the user's cache folder) unless
-    `cache` is False. `audio` sets the format, mastering, tags and side files (chapters
-    JSON, WebVTT, SRT, HTML show notes), listed in the result's `side_files`.
+    `cache` is False, and so is the whole finished episode when nothing that shapes it changed
+    (`briefing.audio.render_cache`). `audio` sets the format, mastering, tags and side files
+    (chapters JSON, WebVTT, SRT, HTML show notes), listed in the result's `side_files`.
     """
     date = date or dt.date.today()
     audio = audio or AudioOptions()
