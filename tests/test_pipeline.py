@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,25 @@ def test_cache_clear_also_clears_finished_episodes(tmp_path: Path, fake_voice: s
     FakeEngine.calls.clear()
     make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
     assert FakeEngine.calls  # made again from scratch
+
+
+def test_a_cache_that_cannot_be_written_never_fails_the_run(
+    tmp_path: Path, fake_voice: str, isolated_home: Path
+) -> None:
+    (isolated_home / "cache").mkdir(exist_ok=True)
+    (isolated_home / "cache" / "episodes").write_text("not a folder")  # every write here fails
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    result = make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
+    assert result.path.is_file() and result.duration_s > 1
+
+
+def test_a_damaged_cache_entry_is_made_again(
+    tmp_path: Path, fake_voice: str, isolated_home: Path
+) -> None:
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
+    [meta] = (isolated_home / "cache" / "episodes").glob("*/episode.json")
+    meta.write_text("{not json", encoding="utf-8")
+    result = make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
+    assert result.path.is_file()
+    assert json.loads(meta.read_text(encoding="utf-8"))["duration_s"] > 1  # stored afresh

@@ -19,6 +19,7 @@ from typing import Any
 
 from briefing.audio.export import atomic_path
 from briefing.audio.render import AudioOptions
+from briefing.errors import BriefingError
 from briefing.models import Script, ScriptSegment, TimedSegment
 
 FORMAT = 1
@@ -77,21 +78,22 @@ class EpisodeCache:
         folder = self.root / key
         try:
             meta = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
-        except (OSError, KeyError):
-            return None
-        names = [output.name, *meta["side_files"]]
+            names = [output.name, *meta["side_files"]]
+            duration_s = float(meta["duration_s"])
+            timeline = tuple(
+                TimedSegment(script.segments[index], start, end)
+                for index, start, end in meta["timeline"]
+            )
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # absent or damaged: make the episode again
         if not all((folder / name).is_file() for name in names):
             return None
         for name in names:
             with atomic_path(output.with_name(name)) as tmp:
                 shutil.copyfile(folder / name, tmp)
         (folder / "episode.json").touch()  # recently used
-        timeline = tuple(
-            TimedSegment(script.segments[index], start, end)
-            for index, start, end in meta["timeline"]
-        )
-        side = tuple(output.with_name(name) for name in meta["side_files"])
-        return CachedEpisode(float(meta["duration_s"]), timeline, side)
+        side = tuple(output.with_name(name) for name in names[1:])
+        return CachedEpisode(duration_s, timeline, side)
 
     def store(
         self,
@@ -120,7 +122,7 @@ class EpisodeCache:
             with atomic_path(folder / "episode.json") as tmp:  # last: marks the entry complete
                 tmp.write_text(json.dumps(meta), encoding="utf-8")
             self._evict()
-        except (OSError, KeyError):
+        except (OSError, KeyError, BriefingError):  # a full cache disk, say: just no copy
             shutil.rmtree(folder, ignore_errors=True)
 
     def clear(self) -> tuple[int, int]:
