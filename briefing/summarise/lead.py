@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from briefing.models import Article, Length, Summary
 from briefing.summarise.boilerplate import (
     is_boilerplate_paragraph,
     is_boilerplate_sentence,
+    needs_context,
     strip_dateline,
 )
 from briefing.summarise.sentences import split_sentences
-
-_NEEDS_CONTEXT = re.compile(
-    r"^[\"“‘']?\s*(he|she|it|they|this|that|these|those|his|her|its|their|but|and|also|however)\b",
-    re.IGNORECASE,
-)
 
 
 class LeadSummarizer:
@@ -27,7 +21,7 @@ class LeadSummarizer:
         candidates = story_sentences(article)
         count = length.sentences if length.sentences is not None else len(candidates)
         budget = length.word_budget()
-        first = next((i for i, s in enumerate(candidates) if not _NEEDS_CONTEXT.match(s)), 0)
+        first = next((i for i, s in enumerate(candidates) if not needs_context(s)), 0)
         chosen: list[str] = []
         words = 0
         for sentence in candidates[first:]:

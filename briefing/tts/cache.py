@@ -28,13 +28,10 @@ MAX_BYTES_ENV = "BRIEFING_CACHE_MAX_MB"
 
 
 def default_cache_dir() -> Path:
-    """`$BRIEFING_HOME/cache` when set, else the user's cache folder (platformdirs)."""
-    home = os.environ.get("BRIEFING_HOME")
-    if home:
-        return Path(home).expanduser() / "cache"
-    from platformdirs import user_cache_dir
+    """The user's cache folder (`$BRIEFING_HOME/cache` when set): `briefing.paths` decides."""
+    from briefing.paths import cache_dir
 
-    return Path(user_cache_dir("briefing"))
+    return cache_dir()
 
 
 def default_max_bytes() -> int:
