@@ -109,7 +109,7 @@ def make(
         typer.Option(
             "--workers",
             min=1,
-            help="Segments voiced at once. Default: one per core.",
+            help="Cores for voicing: segments voiced at once. Default: every core.",
             show_default=False,
         ),
     ] = None,

@@ -142,8 +142,10 @@ def voice_script(
     """Voice every segment into `workdir` with `preset`, `workers` at a time, in script order.
 
     Cached segments are taken first; the rest are shared among up to `workers` engine sets
-    (default: the CPU count), each engine running in its own spawned process. `on_progress`
-    is called from this thread with (segments done, segments in all).
+    (default: the CPU count), each engine running in its own spawned process. `workers` is
+    the number of cores synthesis may use: an engine that can use several threads (piper)
+    gets `workers` divided by the engine sets started, so `--workers 1` keeps to one core.
+    `on_progress` is called from this thread with (segments done, segments in all).
     """
     total = len(segments)
     results: dict[int, SegmentVoicing] = {}
@@ -159,8 +161,9 @@ def voice_script(
     finally:
         lookup.close()
     missing = [index for index in range(total) if index not in results]
-    count = max(1, min(workers or default_workers(), len(missing)))
-    threads = max(1, default_workers() // count)
+    budget = workers or default_workers()  # cores for synthesis: one per worker
+    count = max(1, min(budget, len(missing)))
+    threads = max(1, budget // count)  # fewer segments than cores: the spare ones go to threads
     pool_of_engines: queue.SimpleQueue[EngineSet] = queue.SimpleQueue()
     sets = [EngineSet(threads) for _ in range(count)]
     for engine_set in sets:

@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_ARTICLE
+from conftest import EXAMPLE_ARTICLE, FakeEngine
 from typer.testing import CliRunner
 
 from briefing import make_briefing
@@ -164,3 +164,30 @@ def test_a_preset_whose_engine_cannot_run_here_says_why(tmp_path: Path) -> None:
     [line, _] = preset_lines([Path(path)])
     assert "usable here: no (no Piper voice model at" in line
     assert line.endswith("; falls back to espeak-ng)")
+
+
+class ThreadedFakeEngine(FakeEngine):
+    """The fake engine, plus the thread setting a multi-threaded engine (piper) is given."""
+
+    name = "threaded-fake"
+    threads: list[int] = []
+
+    def set_threads(self, threads: int) -> None:
+        ThreadedFakeEngine.threads.append(threads)
+
+
+register_engine("threaded-fake", ThreadedFakeEngine)
+
+
+@pytest.mark.parametrize(
+    ("workers", "segments", "expected"),
+    [(1, 4, [1]), (2, 4, [1, 1]), (2, 1, [2]), (4, 2, [2, 2])],
+)
+def test_workers_is_a_core_budget_shared_by_engine_threads(
+    tmp_path: Path, workers: int, segments: int, expected: list[int]
+) -> None:
+    """`--workers 1` keeps a multi-threaded engine to one core; spare cores become threads."""
+    preset = load_preset(preset_file(tmp_path, 'name = "t"\nengine = "threaded-fake"\n'))
+    ThreadedFakeEngine.threads.clear()
+    voice_script(SEGMENTS[:segments], preset, tmp_path, workers=workers)
+    assert sorted(ThreadedFakeEngine.threads) == expected
