@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydub import AudioSegment
-from pydub.silence import detect_leading_silence
 
 from briefing.audio.pauses import PausePlan, is_story_boundary, pause_after
 from briefing.errors import AudioError
@@ -152,8 +152,9 @@ def trim_silence(segment: AudioSegment) -> AudioSegment:
 
 
 def _trim(segment: AudioSegment) -> _Trimmed:
-    lead = detect_leading_silence(segment, SILENCE_THRESHOLD_DBFS, chunk_size=1)
-    tail = detect_leading_silence(segment.reverse(), SILENCE_THRESHOLD_DBFS, chunk_size=1)
+    samples = np.frombuffer(segment.raw_data, dtype=np.int16)
+    lead = _silent_ms(samples, segment.frame_rate)
+    tail = _silent_ms(samples[::-1], segment.frame_rate)
     if lead + tail >= len(segment):
         return _Trimmed(segment, 0, 0)
     rate = segment.frame_rate
@@ -162,6 +163,24 @@ def _trim(segment: AudioSegment) -> _Trimmed:
     start = lead * rate // 1000 - keep_lead
     end = int(segment.frame_count()) - tail * rate // 1000 + keep_tail
     return _Trimmed(segment.get_sample_slice(start, end), keep_lead, keep_tail)
+
+
+def _silent_ms(samples: np.ndarray, rate: int) -> int:
+    """Milliseconds of silence at the start: whole 1 ms chunks whose RMS is below the threshold.
+
+    pydub's `detect_leading_silence` with 1 ms chunks, vectorised: it slices and measures each
+    millisecond in Python, which took most of the assembly time of a 20-story briefing.
+    """
+    if samples.size == 0:
+        return 0
+    length_ms = samples.size * 1000 // rate
+    edges = np.arange(length_ms + 1, dtype=np.int64) * rate // 1000
+    edges = edges[edges < samples.size]
+    squares = np.add.reduceat(samples.astype(np.float64) ** 2, edges)
+    counts = np.diff(np.append(edges, samples.size))
+    threshold = (32768.0 * 10 ** (SILENCE_THRESHOLD_DBFS / 20)) ** 2
+    loud = np.flatnonzero(squares / counts >= threshold)
+    return int(loud[0]) if loud.size else int(edges.size)
 
 
 def _load(item: VoicedSegment) -> AudioSegment:
