@@ -2,12 +2,12 @@
 
 Seen with ffmpeg 5.1: a single-pass `loudnorm` resamples to 192 kHz and misses the target, and
 a two-pass `loudnorm` alone falls back to its dynamic mode when the true-peak limit binds; at
-192 kHz it also took most of a briefing's run time. So: measure with `ebur128` at the
-programme's own rate, put a gain and a look-ahead limiter (`alimiter`) in front, measure that,
-and encode with the gain corrected for what the limiter took. The limiter holds sample peaks
-well below the true-peak ceiling, leaving room for inter-sample peaks and the lossy encoder.
-The output sample rate is always set explicitly. Everything runs in ffmpeg, fed the raw
-programme on stdin: nothing is written but the final file.
+192 kHz it also took most of a briefing's run time. So: measure the programme in-process
+(`briefing.audio.loudness`: BS.1770 gating, plus an estimate of what the limiter takes), then
+one ffmpeg pass applies the gain and a look-ahead limiter (`alimiter`) and encodes. The
+limiter holds sample peaks well below the true-peak ceiling, leaving room for inter-sample
+peaks and the lossy encoder. The output sample rate is always set explicitly. Nothing is
+written but the final file.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.audio.loudness import measure_pcm
 from briefing.errors import AudioError
 
 MONO_LUFS = -19.0
@@ -108,27 +109,32 @@ class _Bed:
 def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
     """Master `job` to its loudness target and encode it into `out_path` with ffmpeg.
 
-    Three passes over the programme at its own (low) sample rate, no 192 kHz work: measure it;
-    measure it through the gain and the limiter; then encode it with the gain corrected by what
-    the limiter took away. loudnorm is not used: at 192 kHz it cost most of a run's time.
+    The programme's loudness, and what the limiter will take from it, are measured in-process
+    (`briefing.audio.loudness`), so speech alone takes one ffmpeg pass: gain, limiter, encode.
+    With a music bed the mix is measured by ffmpeg through the gain and limiter first, since
+    the ducked bed is ffmpeg's own work.
     """
     target = LoudnessTarget.for_channels(job.channels)
-    ceiling = target.true_peak_dbtp - ENCODE_HEADROOM_DB
-    speech = parse_ebur128(_run(job, ffmpeg, _graph(job, f"anull,{_METER}", None), _NULL))
-    bed = _bed(job, ffmpeg, speech)
+    limit = target.true_peak_dbtp - ENCODE_HEADROOM_DB - LIMITER_MARGIN_DB
+    profile = measure_pcm(job.pcm, job.frame_rate)
+    speech_lufs = profile.integrated_lufs()
+    bed = _bed(job, ffmpeg, speech_lufs)
     final = [*job.output_arguments, "-y", str(out_path)]
-    if speech.integrated_lufs <= SILENT_LUFS:
+    if speech_lufs <= SILENT_LUFS:
         _run(job, ffmpeg, _graph(job, "anull", bed), final, final_pass=True)
-        return MasterResult(speech.integrated_lufs, 0.0, 0.0, "none")
-    limit = ceiling - LIMITER_MARGIN_DB
-    gain = target.integrated_lufs - speech.integrated_lufs
-    graph = _graph(job, f"{_limited(gain, limit)},{_METER}", bed)
-    limited = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
-    # The limiter lowers the loudness a little; drive it that much harder. The second-order
-    # change (a little more limiting) is a fraction of the first and well inside ±1 LU.
-    gain += target.integrated_lufs - limited.integrated_lufs + _codec_loss(job.output_arguments)
+        return MasterResult(speech_lufs, 0.0, 0.0, "none")
+    if bed is None:
+        gain = profile.gain_for(target.integrated_lufs, limit)
+    else:
+        gain = target.integrated_lufs - speech_lufs
+        graph = _graph(job, f"{_limited(gain, limit)},{_METER}", bed)
+        mixed = parse_ebur128(_run(job, ffmpeg, graph, _NULL))
+        # The limiter lowers the loudness a little; drive it that much harder. The
+        # second-order change (a little more limiting) is well inside ±1 LU.
+        gain += target.integrated_lufs - mixed.integrated_lufs
+    gain += _codec_loss(job.output_arguments)
     _run(job, ffmpeg, _graph(job, _limited(gain, limit), bed), final, final_pass=True)
-    return MasterResult(speech.integrated_lufs, gain, limit, "linear")
+    return MasterResult(speech_lufs, gain, limit, "linear")
 
 
 def _codec_loss(output_arguments: Sequence[str]) -> float:
@@ -176,16 +182,16 @@ def measure_file(path: Path, ffmpeg: str, seconds: float = 60.0) -> Measurement:
     return parse_ebur128(result.stderr)
 
 
-def _bed(job: MasterJob, ffmpeg: str, speech: Measurement) -> _Bed | None:
+def _bed(job: MasterJob, ffmpeg: str, speech_lufs: float) -> _Bed | None:
     if job.music is None:
         return None
     music = measure_file(job.music, ffmpeg)
     if music.integrated_lufs <= SILENT_LUFS:
         raise AudioError(f"{job.music}: the music file is silent; choose another with --music.")
     return _Bed(
-        gain_db=speech.integrated_lufs - BED_BELOW_SPEECH_LU - music.integrated_lufs,
+        gain_db=speech_lufs - BED_BELOW_SPEECH_LU - music.integrated_lufs,
         # Speech within 12 dB of its own loudness pushes the bed down by about DUCK_DEPTH_DB.
-        threshold=min(1.0, 10 ** ((speech.integrated_lufs - 12.0) / 20)),
+        threshold=min(1.0, 10 ** ((speech_lufs - 12.0) / 20)),
         ratio=12.0 / max(0.1, 12.0 - DUCK_DEPTH_DB),
     )
 
