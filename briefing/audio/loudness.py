@@ -219,7 +219,8 @@ def k_weighting_response(rate: int, taps: int) -> np.ndarray:
 
 def _biquad(b: tuple[float, float, float], a: tuple[float, float, float],
             z: np.ndarray) -> np.ndarray:
-    return (b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z)
+    response: np.ndarray = (b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z)
+    return response
 
 
 def _shelf(rate: int) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
