@@ -4,6 +4,9 @@
     result = make_briefing(["article.txt"], Path("today.mp3"))
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from briefing.errors import (
     AudioError,
     BriefingError,
@@ -12,31 +15,56 @@ from briefing.errors import (
     InputError,
     UnknownEngineError,
 )
-from briefing.models import (
-    Article,
-    Briefing,
-    Length,
-    Script,
-    ScriptSegment,
-    SegmentKind,
-    StoryFailure,
-    Summary,
-    TimedSegment,
-    VoicedSegment,
-)
+
+if TYPE_CHECKING:
+    from briefing.models import (
+        Article,
+        Briefing,
+        Length,
+        Script,
+        ScriptSegment,
+        SegmentKind,
+        StoryFailure,
+        Summary,
+        TimedSegment,
+        VoicedSegment,
+    )
+    from briefing.pipeline import build_script, load_articles, make_briefing, summarise_articles
 
 __version__ = "0.1.0"
 
-_LAZY = {"build_script", "load_articles", "make_briefing", "summarise_articles"}
-"""Pipeline functions, imported on first use so `briefing --version` stays fast."""
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "Article",
+            "Briefing",
+            "Length",
+            "Script",
+            "ScriptSegment",
+            "SegmentKind",
+            "StoryFailure",
+            "Summary",
+            "TimedSegment",
+            "VoicedSegment",
+        ),
+        "models",
+    ),
+    **dict.fromkeys(
+        ("build_script", "load_articles", "make_briefing", "summarise_articles"), "pipeline"
+    ),
+}
+"""Public name → its module, imported on first use: `briefing --version` stays fast, and a
+spawned engine worker (which imports this package first) loads neither models nor pipeline."""
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        from briefing import pipeline
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"briefing.{module}"), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
 
-        return getattr(pipeline, name)
-    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
 
 __all__ = [
     "Article",

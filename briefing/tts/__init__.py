@@ -1,9 +1,17 @@
 """TTS: voice each script segment with an engine registered by name.
 
 Built-in engines: `pyttsx3` (default), `espeak-ng` (the command line) and `piper` (neural,
-optional extra `briefing[neural]`). Engine modules import their heavy libraries only inside
-their spawned workers, so importing this package stays cheap.
+optional extra `briefing[neural]`). Importing this package loads only the registry: every
+other name is imported on first use, and each engine's module when an engine of that name is
+made. That keeps a spawned engine worker (which imports its engine's module, so this package
+too) down to its own engine, and lets the CLI start those workers before its heavy imports.
 """
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from briefing.tts.base import (
     EngineUnavailableError,
@@ -15,23 +23,67 @@ from briefing.tts.base import (
     register_engine,
     unavailable_reason,
 )
-from briefing.tts.cache import SegmentCache, cache_key, default_cache_dir
-from briefing.tts.espeak_engine import EspeakNgEngine
-from briefing.tts.piper_engine import PiperEngine
-from briefing.tts.presets import DEFAULT_PRESET, PartVoice, VoicePreset, load_preset, preset_paths
-from briefing.tts.pyttsx3_engine import Pyttsx3Engine
-from briefing.tts.synthesize import voice_one, voice_segments
-from briefing.tts.voicing import (
-    EngineSet,
-    ScriptVoicing,
-    SegmentVoicing,
-    voice_script,
-    voice_segment,
-)
 
-register_engine("pyttsx3", Pyttsx3Engine)
-register_engine("espeak-ng", EspeakNgEngine)
-register_engine("piper", PiperEngine)
+if TYPE_CHECKING:
+    from briefing.tts.cache import SegmentCache, cache_key, default_cache_dir
+    from briefing.tts.espeak_engine import EspeakNgEngine
+    from briefing.tts.piper_engine import PiperEngine
+    from briefing.tts.presets import (
+        DEFAULT_PRESET,
+        PartVoice,
+        VoicePreset,
+        load_preset,
+        preset_paths,
+    )
+    from briefing.tts.pyttsx3_engine import Pyttsx3Engine
+    from briefing.tts.synthesize import voice_one, voice_segments
+    from briefing.tts.voicing import (
+        EngineSet,
+        ScriptVoicing,
+        SegmentVoicing,
+        voice_script,
+        voice_segment,
+    )
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("SegmentCache", "cache_key", "default_cache_dir"), "cache"),
+    "EspeakNgEngine": "espeak_engine",
+    "PiperEngine": "piper_engine",
+    "Pyttsx3Engine": "pyttsx3_engine",
+    **dict.fromkeys(
+        ("DEFAULT_PRESET", "PartVoice", "VoicePreset", "load_preset", "preset_paths"), "presets"
+    ),
+    **dict.fromkeys(("voice_one", "voice_segments"), "synthesize"),
+    **dict.fromkeys(
+        ("EngineSet", "ScriptVoicing", "SegmentVoicing", "voice_script", "voice_segment"),
+        "voicing",
+    ),
+}
+"""Public name → the module of this package that defines it."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing.tts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"briefing.tts.{module}"), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
+
+
+def _builtin(module: str, class_name: str) -> Callable[[], TTSEngine]:
+    """A factory that imports the engine's module when the first engine is made."""
+
+    def make() -> TTSEngine:
+        engine: TTSEngine = getattr(importlib.import_module(module), class_name)()
+        return engine
+
+    return make
+
+
+register_engine("pyttsx3", _builtin("briefing.tts.pyttsx3_engine", "Pyttsx3Engine"))
+register_engine("espeak-ng", _builtin("briefing.tts.espeak_engine", "EspeakNgEngine"))
+register_engine("piper", _builtin("briefing.tts.piper_engine", "PiperEngine"))
 
 __all__ = [
     "DEFAULT_PRESET",

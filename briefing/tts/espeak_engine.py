@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from briefing.errors import ConfigError, EngineError
 from briefing.tts.base import EngineUnavailableError, EngineVoice, VoiceSettings
@@ -30,7 +30,7 @@ class EspeakNgEngine:
     def synthesize(self, text: str, out_path: Path, settings: VoiceSettings) -> None:
         command = self.command(out_path, settings)
         timeout = 20.0 + 2.0 * expected_seconds(text, settings.rate_wpm)
-        ssml = f"<speak>{escape(text)}</speak>"
+        ssml = f"<speak>{escape(text, quote=False)}</speak>"
         try:
             result = subprocess.run(
                 command, input=ssml.encode("utf-8"), capture_output=True, timeout=timeout,

@@ -8,7 +8,6 @@ alone returns before espeak-ng has written longer texts.
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import importlib.util
 import multiprocessing.connection
 import re
@@ -51,6 +50,8 @@ class Pyttsx3Engine:
 
     def unavailable_reason(self, settings: VoiceSettings | None = None) -> str | None:
         """pyttsx3 itself, and on Linux the espeak-ng library it drives."""
+        import ctypes.util  # here, not in the worker, which has no use for it
+
         if importlib.util.find_spec("pyttsx3") is None:
             return "pyttsx3 is not installed; run ./install.sh again"
         if sys.platform.startswith("linux") and not (
