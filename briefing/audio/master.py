@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.audio.loudness import measure_pcm
+from briefing.audio.loudness import LoudnessProfile, measure_pcm
+from briefing.audio.parallel_mp3 import Cut, concat_list, encode_parts, part_count, plan_cuts
 from briefing.errors import AudioError
 
 MONO_LUFS = -19.0
@@ -75,6 +77,8 @@ class MasterResult:
     limit_dbfs: float
     normalization: str
     """"linear" (one gain for the whole episode, peaks held by the limiter) or "none" (silence)."""
+    parts: int = 1
+    """How many parts were encoded at once (`briefing.audio.parallel_mp3`)."""
 
 
 @dataclass(frozen=True)
@@ -85,11 +89,17 @@ class MasterJob:
     """The samples, or a file of them (read by ffmpeg itself, so they need not be in memory)."""
     frame_rate: int
     channels: int
-    output_arguments: Sequence[str]
-    """ffmpeg output options (maps, codec, rate, muxer) before the output path."""
+    codec_arguments: Sequence[str]
+    """ffmpeg output options for the audio: codec, rate, channels, bitrate, muxer."""
+    maps: Sequence[str] = ()
+    """ffmpeg options that map the extra inputs (metadata, chapters, cover) into the output."""
     extra_inputs: Sequence[str] = ()
     """ffmpeg input options after the programme and the music (metadata, cover)."""
     music: Path | None = None
+
+    @property
+    def output_arguments(self) -> list[str]:
+        return [*self.maps, *self.codec_arguments]
 
     @property
     def duration_s(self) -> float:
@@ -133,16 +143,68 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
         # second-order change (a little more limiting) is well inside ±1 LU.
         gain += target.integrated_lufs - mixed.integrated_lufs
     gain += _codec_loss(job.output_arguments)
-    _run(job, ffmpeg, _graph(job, _limited(gain, limit), bed), final, final_pass=True)
-    return MasterResult(speech_lufs, gain, limit, "linear")
+    chain = _limited(gain, limit)
+    cuts = _cuts(job, profile, gain) if bed is None else []
+    if cuts:
+        _encode_in_parts(job, ffmpeg, chain, cuts, out_path)
+    else:
+        _run(job, ffmpeg, _graph(job, chain, bed), final, final_pass=True)
+    return MasterResult(speech_lufs, gain, limit, "linear", len(cuts) + 1)
+
+
+def _cuts(job: MasterJob, profile: LoudnessProfile, gain_db: float) -> list[Cut]:
+    """Where to cut an MP3 encode into parts for the cores (none for other formats)."""
+    arguments = list(job.codec_arguments)
+    if _codec(arguments) != "libmp3lame" or "-ar" not in arguments[:-1]:
+        return []
+    output_rate = int(arguments[arguments.index("-ar") + 1])
+    parts = part_count(profile.duration_s)
+    return plan_cuts(profile, gain_db, parts, output_rate)
+
+
+def _encode_in_parts(
+    job: MasterJob, ffmpeg: str, chain: str, cuts: Sequence[Cut], out_path: Path
+) -> None:
+    """Encode the parts at once, then copy their frames into `out_path` with the tags."""
+    with tempfile.TemporaryDirectory(prefix="briefing-parts-") as folder:
+
+        def encode_part(index: int, trim: str, path: Path) -> None:
+            # Trimmed after the chain, so the limiter runs exactly as in a single encode.
+            graph = _graph(job, f"{chain},{trim}", None)
+            _run(job, ffmpeg, graph, [*job.codec_arguments, "-map_metadata", "-1", "-y",
+                                      str(path)])
+
+        paths = encode_parts(encode_part, cuts, Path(folder))
+        listing = concat_list(paths, Path(folder))
+        command = [ffmpeg, "-hide_banner", "-nostats", "-f", "concat", "-safe", "0",
+                   "-i", str(listing), *job.extra_inputs, "-map", "0:a", *job.maps,
+                   "-c:a", "copy", *_container_arguments(job.codec_arguments),
+                   "-y", str(out_path)]
+        _check(subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL,
+                              check=False))
+
+
+def _container_arguments(codec_arguments: Sequence[str]) -> list[str]:
+    """The muxer options of an encode, without the codec's own (rate, bitrate, codec)."""
+    arguments = list(codec_arguments)
+    kept: list[str] = []
+    for flag, value in zip(arguments[::2], arguments[1::2], strict=False):
+        if flag in ("-id3v2_version", "-write_xing", "-f"):
+            kept += [flag, value]
+    return kept
+
+
+def _codec(arguments: Sequence[str]) -> str | None:
+    arguments = list(arguments)
+    for flag in ("-c:a", "-acodec", "-codec:a"):
+        if flag in arguments[:-1]:
+            return arguments[arguments.index(flag) + 1]
+    return None
 
 
 def _codec_loss(output_arguments: Sequence[str]) -> float:
-    arguments = list(output_arguments)
-    for flag in ("-c:a", "-acodec", "-codec:a"):
-        if flag in arguments[:-1]:
-            return CODEC_LOUDNESS_LOSS_LU.get(arguments[arguments.index(flag) + 1], 0.0)
-    return 0.0
+    codec = _codec(output_arguments)
+    return CODEC_LOUDNESS_LOSS_LU.get(codec, 0.0) if codec else 0.0
 
 
 def parse_ebur128(stderr: str) -> Measurement:
@@ -245,6 +307,11 @@ def _run(
         command, input=stdin, stdin=subprocess.DEVNULL if stdin is None else None,
         capture_output=True, check=False,
     )
+    return _check(result)
+
+
+def _check(result: subprocess.CompletedProcess[bytes]) -> str:
+    """ffmpeg's stderr, or an AudioError saying what went wrong."""
     stderr = result.stderr.decode("utf-8", errors="replace")
     failed_write = _DISK_FULL.search(stderr) or _WRITE_FAILED.search(stderr)
     if failed_write:  # ffmpeg exits 0 when the disk fills while it writes the trailer

@@ -205,7 +205,8 @@ def _encode(
         pcm=programme.pcm_path,
         frame_rate=FRAME_RATE,
         channels=options.channels,
-        output_arguments=[*maps, *codec_arguments(audio_format, bitrate, options.channels)],
+        codec_arguments=codec_arguments(audio_format, bitrate, options.channels),
+        maps=maps,
         extra_inputs=inputs,
         music=options.music,
     )
