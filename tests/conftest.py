@@ -47,7 +47,34 @@ def write_tone(path: Path, seconds: float, rate: int = 22050, lead_silence_s: fl
         wav.writeframes(struct.pack(f"<{len(samples)}h", *samples))
 
 
+class StartingFakeEngine(FakeEngine):
+    """The fake engine with a worker to start early; it logs what happens to each instance."""
+
+    name = "starting-fake"
+    log: list[tuple[str, int]] = []
+    threads: dict[int, int] = {}
+
+    def start(self) -> None:
+        StartingFakeEngine.log.append(("start", id(self)))
+
+    def synthesize(self, text: str, out_path: Path, settings: VoiceSettings) -> None:
+        StartingFakeEngine.log.append(("synthesize", id(self)))
+        super().synthesize(text, out_path, settings)
+
+    def set_threads(self, threads: int) -> None:
+        StartingFakeEngine.threads[id(self)] = threads
+
+    def close(self) -> None:
+        StartingFakeEngine.log.append(("close", id(self)))
+
+    @classmethod
+    def instances(cls, event: str) -> set[int]:
+        """The engines (by id) that saw `event`: start, synthesize or close."""
+        return {engine for name, engine in cls.log if name == event}
+
+
 register_engine("fake", FakeEngine)
+register_engine("starting-fake", StartingFakeEngine)
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +85,24 @@ def isolated_home(
     home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     return home
+
+
+@pytest.fixture()
+def starting_voice(tmp_path: Path) -> str:
+    """A voice preset file that uses the fake engine with a worker to start early."""
+    preset = tmp_path / "starting-voice.toml"
+    preset.write_text('name = "starting"\nengine = "starting-fake"\nrate = 180\n', "utf-8")
+    engine = registered_starting_engine()
+    engine.log.clear()
+    engine.threads.clear()
+    return str(preset)
+
+
+def registered_starting_engine() -> type[StartingFakeEngine]:
+    """The class the registry makes: conftest is imported twice (as a plugin and a module)."""
+    from briefing.tts import get_engine
+
+    return type(get_engine("starting-fake"))  # type: ignore[return-value]
 
 
 @pytest.fixture()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from briefing.tts.cache import SegmentCache, cache_key, default_cache_dir
     from briefing.tts.espeak_engine import EspeakNgEngine
     from briefing.tts.piper_engine import PiperEngine
+    from briefing.tts.pool import EnginePool, EngineSet
     from briefing.tts.presets import (
         DEFAULT_PRESET,
         PartVoice,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from briefing.tts.pyttsx3_engine import Pyttsx3Engine
     from briefing.tts.synthesize import voice_one, voice_segments
     from briefing.tts.voicing import (
-        EngineSet,
         ScriptVoicing,
         SegmentVoicing,
         voice_script,
@@ -54,9 +54,9 @@ _LAZY: dict[str, str] = {
         ("DEFAULT_PRESET", "PartVoice", "VoicePreset", "load_preset", "preset_paths"), "presets"
     ),
     **dict.fromkeys(("voice_one", "voice_segments"), "synthesize"),
+    **dict.fromkeys(("EnginePool", "EngineSet"), "pool"),
     **dict.fromkeys(
-        ("EngineSet", "ScriptVoicing", "SegmentVoicing", "voice_script", "voice_segment"),
-        "voicing",
+        ("ScriptVoicing", "SegmentVoicing", "voice_script", "voice_segment"), "voicing"
     ),
 }
 """Public name → the module of this package that defines it."""
@@ -87,6 +87,7 @@ register_engine("piper", _builtin("briefing.tts.piper_engine", "PiperEngine"))
 
 __all__ = [
     "DEFAULT_PRESET",
+    "EnginePool",
     "EngineSet",
     "EngineUnavailableError",
     "EngineVoice",

@@ -53,6 +53,7 @@ class TTSEngine(Protocol):
 #   unavailable_reason(settings=None) -> str | None   why it cannot run here (for this voice)
 #   set_threads(n: int) -> None           CPU threads per worker, so parallel workers share cores
 #   cache_identity(settings) -> str       extra text for the cache key (e.g. a model's version)
+#   start() -> None                       begin starting a worker process now, without waiting
 
 
 class EngineUnavailableError(EngineError):

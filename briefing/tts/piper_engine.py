@@ -57,6 +57,10 @@ class PiperEngine:
         model = model_path(None)
         return [EngineVoice(str(model), model.stem, (_model_language(model),))]
 
+    def start(self) -> None:
+        """Spawn the worker now, so that it is ready by the time the script is."""
+        self._worker.start()
+
     def close(self) -> None:
         self._worker.close()
 

@@ -97,6 +97,11 @@ class VoicePreset:
         return tuple(chain)
 
     @property
+    def first_engines(self) -> tuple[str, ...]:
+        """The engines that voice the segments when none fails: the ones worth starting early."""
+        return tuple(dict.fromkeys(self.voice_for(kind).engine for kind in SegmentKind))
+
+    @property
     def engines(self) -> tuple[str, ...]:
         """Every engine the preset may use, main voices first, without repeats."""
         names = [self.engine]

@@ -45,6 +45,10 @@ class Pyttsx3Engine:
         voices = self._worker.call(("voices", None), 30.0)
         return [EngineVoice(v[0], v[1], tuple(v[2])) for v in voices]
 
+    def start(self) -> None:
+        """Spawn the worker now, so that it is ready by the time the script is."""
+        self._worker.start()
+
     def close(self) -> None:
         self._worker.close()
 

@@ -8,7 +8,6 @@ a short-lived espeak-ng process), so the threads here only hand out work and wai
 
 from __future__ import annotations
 
-import os
 import queue
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
@@ -17,32 +16,12 @@ from pathlib import Path
 
 from briefing.errors import EngineError
 from briefing.models import ScriptSegment, SegmentFallback, VoicedSegment
-from briefing.tts.base import TTSEngine, get_engine
+from briefing.tts.base import TTSEngine
 from briefing.tts.cache import SegmentCache, cache_key
+from briefing.tts.pool import EnginePool, EngineSet
 from briefing.tts.presets import PartVoice, VoicePreset
 from briefing.tts.synthesize import ProgressCallback, voice_one
 from briefing.tts.verify import segment_label
-
-
-class EngineSet:
-    """One instance of each engine a worker uses, made on first use and closed together."""
-
-    def __init__(self, threads: int | None = None) -> None:
-        self._engines: dict[str, TTSEngine] = {}
-        self._threads = threads
-
-    def get(self, name: str) -> TTSEngine:
-        if name not in self._engines:
-            engine = get_engine(name)
-            set_threads = getattr(engine, "set_threads", None)
-            if self._threads is not None and callable(set_threads):
-                set_threads(self._threads)
-            self._engines[name] = engine
-        return self._engines[name]
-
-    def close(self) -> None:
-        for engine in self._engines.values():
-            engine.close()
 
 
 @dataclass(frozen=True)
@@ -126,10 +105,6 @@ def _key(text: str, part: PartVoice, engine: TTSEngine) -> str:
     return cache_key(text, part.engine, part.settings, extra)
 
 
-def default_workers() -> int:
-    return os.cpu_count() or 1
-
-
 def voice_script(
     segments: Sequence[ScriptSegment],
     preset: VoicePreset,
@@ -138,6 +113,7 @@ def voice_script(
     workers: int | None = None,
     cache: SegmentCache | None = None,
     on_progress: ProgressCallback | None = None,
+    engines: EnginePool | None = None,
 ) -> ScriptVoicing:
     """Voice every segment into `workdir` with `preset`, `workers` at a time, in script order.
 
@@ -145,53 +121,67 @@ def voice_script(
     (default: the CPU count), each engine running in its own spawned process. `workers` is
     the number of cores synthesis may use: an engine that can use several threads (piper)
     gets `workers` divided by the engine sets started, so `--workers 1` keeps to one core.
+    `engines`, a pool made earlier (its workers perhaps already started), replaces `workers`
+    with its own budget; it is closed, like the engines made here, before this returns.
     `on_progress` is called from this thread with (segments done, segments in all).
     """
     total = len(segments)
     results: dict[int, SegmentVoicing] = {}
-    lookup = EngineSet()
+    pool = engines if engines is not None else EnginePool(workers)
     try:
-        for index, segment in enumerate(segments):
-            chain = preset.chain_for(segment.kind)
-            hit = fetch_cached(segment.text, _path(workdir, index), chain, lookup, cache)
-            if hit is not None:
-                results[index] = hit
-                if on_progress:
-                    on_progress(len(results), total)
+        lookup = EngineSet()
+        try:
+            for index, segment in enumerate(segments):
+                chain = preset.chain_for(segment.kind)
+                hit = fetch_cached(segment.text, _path(workdir, index), chain, lookup, cache)
+                if hit is not None:
+                    results[index] = hit
+                    if on_progress:
+                        on_progress(len(results), total)
+        finally:
+            lookup.close()
+        missing = [index for index in range(total) if index not in results]
+        if missing:
+            _voice_missing(segments, missing, preset, workdir, pool, cache, results, on_progress)
     finally:
-        lookup.close()
-    missing = [index for index in range(total) if index not in results]
-    budget = workers or default_workers()  # cores for synthesis: one per worker
-    count = max(1, min(budget, len(missing)))
-    threads = max(1, budget // count)  # fewer segments than cores: the spare ones go to threads
-    pool_of_engines: queue.SimpleQueue[EngineSet] = queue.SimpleQueue()
-    sets = [EngineSet(threads) for _ in range(count)]
+        pool.close()
+        if cache is not None:
+            cache.evict()
+    return _collect(segments, results, preset, len(missing))
+
+
+def _voice_missing(
+    segments: Sequence[ScriptSegment],
+    missing: list[int],
+    preset: VoicePreset,
+    workdir: Path,
+    pool: EnginePool,
+    cache: SegmentCache | None,
+    results: dict[int, SegmentVoicing],
+    on_progress: ProgressCallback | None,
+) -> None:
+    """Voice the segments at `missing` on as many of the pool's engine sets as there are."""
+    sets = pool.take(len(missing))
+    free: queue.SimpleQueue[EngineSet] = queue.SimpleQueue()
     for engine_set in sets:
-        pool_of_engines.put(engine_set)
+        free.put(engine_set)
 
     def run(index: int) -> SegmentVoicing:
-        engine_set = pool_of_engines.get()
+        engine_set = free.get()
         try:
             segment = segments[index]
             return voice_segment(segment.text, _path(workdir, index),
                                  preset.chain_for(segment.kind), engine_set, cache)
         finally:
-            pool_of_engines.put(engine_set)
+            free.put(engine_set)
 
-    try:
-        if count == 1:
-            for index in missing:
-                results[index] = run(index)
-                if on_progress:
-                    on_progress(len(results), total)
-        else:
-            _run_parallel(run, missing, count, results, on_progress, total)
-    finally:
-        for engine_set in sets:
-            engine_set.close()
-        if cache is not None:
-            cache.evict()
-    return _collect(segments, results, preset, len(missing))
+    if len(sets) == 1:
+        for index in missing:
+            results[index] = run(index)
+            if on_progress:
+                on_progress(len(results), len(segments))
+    else:
+        _run_parallel(run, missing, len(sets), results, on_progress, len(segments))
 
 
 def _run_parallel(

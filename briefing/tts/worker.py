@@ -34,10 +34,21 @@ class WorkerProcess:
         self._engine_name = engine_name
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: multiprocessing.connection.Connection | None = None
+        self._asked = False
+        """A request went to the current child (else closing it can simply kill it)."""
+
+    def start(self) -> None:
+        """Spawn the child now and return at once: it imports and loads its engine meanwhile.
+
+        Spawning takes a fraction of a second of imports in the child; a caller that knows it
+        will need the engine starts it early, and the first `call` finds it ready.
+        """
+        self._ensure_started()
 
     def call(self, request: tuple[str, Any], timeout_s: float) -> Any:
         """Send one request and wait for its reply; on timeout or crash, kill the child."""
         conn = self._ensure_started()
+        self._asked = True
         try:
             conn.send(request)
             if not conn.poll(timeout_s):
@@ -69,8 +80,17 @@ class WorkerProcess:
             self._conn.close()
         self._process = None
         self._conn = None
+        self._asked = False
 
     def close(self) -> None:
+        """Ask the child to quit; one started early and never asked anything is just killed.
+
+        A child still starting up reads no "quit" until it has loaded its engine, and one that
+        never did any work has nothing to finish.
+        """
+        if not self._asked:
+            self.kill()
+            return
         if self._conn is not None and self._process is not None and self._process.is_alive():
             try:
                 self._conn.send(("quit", None))

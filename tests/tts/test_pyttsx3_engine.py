@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
 import wave
 from pathlib import Path
 
@@ -89,3 +91,26 @@ def test_unknown_voice_id_fails_with_a_clear_error(tmp_path: Path) -> None:
                       VoiceSettings(voice="no/such-voice", rate_wpm=165))
     finally:
         engine.close()
+
+
+def test_a_worker_started_early_is_the_one_that_speaks(tmp_path: Path) -> None:
+    engine = Pyttsx3Engine()
+    before = set(multiprocessing.active_children())
+    engine.start()
+    [worker] = set(multiprocessing.active_children()) - before
+    voice_one("The tide comes in twice a day.", tmp_path / "one.wav", engine, SETTINGS)
+    assert set(multiprocessing.active_children()) - before == {worker}
+    engine.close()
+    assert not worker.is_alive()
+
+
+def test_a_worker_started_but_never_used_is_stopped_at_once() -> None:
+    """Closing does not wait for a child still loading pyttsx3 to read its "quit"."""
+    engine = Pyttsx3Engine()
+    before = set(multiprocessing.active_children())
+    engine.start()
+    [worker] = set(multiprocessing.active_children()) - before
+    began = time.monotonic()
+    engine.close()
+    assert not worker.is_alive()
+    assert time.monotonic() - began < 0.5
