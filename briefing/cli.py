@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -163,49 +165,39 @@ def make(
     ] = None,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from briefing.audio import AudioOptions
-    from briefing.config import load_templates
     from briefing.models import Length
-    from briefing.pipeline import make_briefing
+    from briefing.pipeline import make_briefing, start_engines
     from briefing.tts import load_preset
 
-    audio = AudioOptions(
-        format=audio_format,
-        bitrate=bitrate,
-        chime=chime,
-        music=music,
-        cover=cover,
-        title=title,
-    )
     preset = load_preset(voice)
-    with Progress(
-        TextColumn("Voicing"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total} segments"),
-        TimeRemainingColumn(),
-        transient=True,
-        disable=not sys.stderr.isatty(),
-        console=_stderr_console(),
-    ) as progress:
-        task = progress.add_task("voicing", total=None)
+    day = date.date() if date else None
+    with start_engines(
+        preset, workers=workers, output=output, date=day, cache=not no_cache
+    ) as engines:  # their workers start while the rest is imported and the script composed
+        from briefing.audio import AudioOptions
+        from briefing.config import load_templates
 
-        def on_progress(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        result = make_briefing(
-            inputs,
-            output,
-            length=Length(sentences=sentences, words_per_minute=preset.settings.rate_wpm),
-            date=date.date() if date else None,
-            voice=voice,
-            on_progress=on_progress,
-            workers=workers,
-            cache=not no_cache,
-            audio=audio,
-            templates=load_templates(),
+        audio = AudioOptions(
+            format=audio_format,
+            bitrate=bitrate,
+            chime=chime,
+            music=music,
+            cover=cover,
+            title=title,
         )
+        with _voicing_progress() as on_progress:
+            result = make_briefing(
+                inputs,
+                output,
+                length=Length(sentences=sentences, words_per_minute=preset.settings.rate_wpm),
+                date=day,
+                voice=voice,
+                on_progress=on_progress,
+                cache=not no_cache,
+                audio=audio,
+                templates=load_templates(),
+                engines=engines,
+            )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
     typer.echo(
@@ -492,6 +484,26 @@ def _report_failures(failures: Any) -> None:
     for failure in failures:
         reason = failure.reason.removeprefix(f"{failure.origin}: ")  # name the input once
         typer.echo(f"briefing: skipped {failure.origin}: {reason}", err=True)
+
+
+@contextmanager
+def _voicing_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal; when it is not, no bar and no rich."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("Voicing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} segments"),
+        TimeRemainingColumn(),
+        transient=True,
+        console=_stderr_console(),
+    ) as progress:
+        task = progress.add_task("voicing", total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
 def _stderr_console() -> Any:

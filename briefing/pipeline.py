@@ -1,27 +1,29 @@
-"""The whole path, article → summary → script → voiced segments → briefing, as plain functions."""
+"""The whole path, article → summary → script → voiced segments → briefing, as plain functions.
+
+Importing this module is cheap: each stage's modules (numpy for the summariser and the audio)
+are imported where they are first used, so `make_briefing` (or the CLI, through
+`start_engines`) can start the voice engines' worker processes before that import work.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.audio import (
-    AudioOptions,
-    assemble_for,
-    check_options,
-    output_suffix,
-    render_briefing,
-)
-from briefing.audio.render_cache import EpisodeCache, episode_key
 from briefing.errors import BriefingError, InputError
-from briefing.ingest import load_article
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
-from briefing.script import ScriptTemplates, compose_script
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
-from briefing.tts import DEFAULT_PRESET, SegmentCache, load_preset, voice_script
-from briefing.tts.synthesize import ProgressCallback
+from briefing.tts import DEFAULT_PRESET, EnginePool, SegmentCache, VoicePreset, load_preset
+
+if TYPE_CHECKING:
+    from briefing.audio import AudioOptions
+    from briefing.audio.render_cache import EpisodeCache
+    from briefing.script import ScriptTemplates
+    from briefing.tts.synthesize import ProgressCallback
 
 
 def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[StoryFailure]]:
@@ -35,7 +37,7 @@ def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[Sto
                 articles.extend(loaded)
                 failures.extend(item_failures)
                 continue
-            articles.append(load_article(source))
+            articles.append(_load_file(source))
         except BriefingError as error:
             failures.append(StoryFailure(str(source), error.message, error.exit_code))
     if not articles:
@@ -51,6 +53,12 @@ def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[Sto
 
 URL_FEED_LIMIT = 5
 """Stories taken from a feed URL given to `make` or `script`."""
+
+
+def _load_file(source: str | Path) -> Article:
+    from briefing.ingest import load_article
+
+    return load_article(source)
 
 
 def _load_url(url: str) -> tuple[list[Article], list[StoryFailure]]:
@@ -77,6 +85,8 @@ def build_script(
     templates: ScriptTemplates | None = None,
 ) -> tuple[Script, list[StoryFailure]]:
     """Ingest, summarise and compose: everything up to, not including, audio."""
+    from briefing.script import compose_script
+
     articles, failures = load_articles(inputs)
     summaries = summarise_articles(articles, length or Length(), summarizer)
     script = compose_script(summaries, date or dt.date.today(), templates=templates)
@@ -85,6 +95,29 @@ def build_script(
 
 def default_output_path(date: dt.date, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"briefing-{date.isoformat()}.mp3"
+
+
+def start_engines(
+    preset: VoicePreset,
+    *,
+    workers: int | None = None,
+    output: Path | None = None,
+    date: dt.date | None = None,
+    cache: bool = True,
+    cache_dir: Path | None = None,
+) -> EnginePool:
+    """The engines `make_briefing` will voice with, their worker processes already starting.
+
+    A worker takes a fraction of a second to start (a new interpreter imports the engine);
+    started now, that overlaps reading, summarising and composing. Nothing is started when
+    the episode cache seems to hold this episode already (an unchanged re-run voices nothing).
+    Pass the pool to `make_briefing`, which closes it; the CLI calls this before its own
+    heavy imports. The arguments mean what they mean to `make_briefing`.
+    """
+    pool = EnginePool(workers)
+    if not (cache and _may_restore(cache_dir, output, date or dt.date.today())):
+        pool.start(preset.first_engines)
+    return pool
 
 
 def make_briefing(
@@ -101,6 +134,7 @@ def make_briefing(
     cache_dir: Path | None = None,
     audio: AudioOptions | None = None,
     templates: ScriptTemplates | None = None,
+    engines: EnginePool | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -109,40 +143,58 @@ def make_briefing(
     `cache` is False, and so is the whole finished episode when nothing that shapes it changed
     (`briefing.audio.render_cache`). `audio` sets the format, mastering, tags and side files
     (chapters JSON, WebVTT, SRT, HTML show notes), listed in the result's `side_files`.
+    The engines' workers start before the script is composed (`start_engines`); `engines`
+    is a pool the caller started earlier still (its core budget replaces `workers`), which
+    this closes as it would its own.
     """
     date = date or dt.date.today()
-    audio = audio or AudioOptions()
-    if output is None:
-        output = default_output_path(date).with_suffix(output_suffix(audio))
-    check_options(output, audio)  # fail on a bad format, bitrate, cover or music before any work
     preset = load_preset(voice)
-    if length is None:
-        length = Length(words_per_minute=preset.settings.rate_wpm)
-    script, failures = build_script(
-        inputs, length=length, date=date, summarizer=summarizer, templates=templates
-    )
-    segment_cache = SegmentCache(cache_dir) if cache else None
-    episodes = _episode_cache(segment_cache)
-    key = episode_key(script, preset, audio, output, _version()) if episodes else ""
-    restored = episodes.restore(key, output, script) if episodes else None
-    if restored is not None:  # nothing changed since the last run: its files, not new work
-        if on_progress:
-            on_progress(len(script.segments), len(script.segments))
-        return Briefing(
-            path=output,
-            duration_s=restored.duration_s,
-            script=script,
-            timeline=restored.timeline,
-            failures=tuple(failures),
-            side_files=restored.side_files,
+    if engines is None:
+        engines = start_engines(
+            preset, workers=workers, output=output, date=date, cache=cache, cache_dir=cache_dir
         )
-    with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
-        voicing = voice_script(
-            script.segments, preset, Path(workdir),
-            workers=workers, cache=segment_cache, on_progress=on_progress,
+    with engines:  # closed on every path: an error, Ctrl-C, a restored episode
+        from briefing.audio import (  # numpy and all: while the engines start
+            AudioOptions,
+            assemble_for,
+            check_options,
+            output_suffix,
+            render_briefing,
         )
-        programme = assemble_for(voicing.voiced, audio)
-        rendered = render_briefing(programme, script, output, audio)
+        from briefing.audio.render_cache import episode_key
+        from briefing.tts import voice_script
+
+        audio = audio or AudioOptions()
+        if output is None:
+            output = default_output_path(date).with_suffix(output_suffix(audio))
+        check_options(output, audio)  # fail on a bad format, bitrate, cover or music first
+        if length is None:
+            length = Length(words_per_minute=preset.settings.rate_wpm)
+        script, failures = build_script(
+            inputs, length=length, date=date, summarizer=summarizer, templates=templates
+        )
+        segment_cache = SegmentCache(cache_dir) if cache else None
+        episodes = _episode_cache(segment_cache)
+        key = episode_key(script, preset, audio, output, _version()) if episodes else ""
+        restored = episodes.restore(key, output, script) if episodes else None
+        if restored is not None:  # nothing changed since the last run: its files, not new work
+            if on_progress:
+                on_progress(len(script.segments), len(script.segments))
+            return Briefing(
+                path=output,
+                duration_s=restored.duration_s,
+                script=script,
+                timeline=restored.timeline,
+                failures=tuple(failures),
+                side_files=restored.side_files,
+            )
+        with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
+            voicing = voice_script(
+                script.segments, preset, Path(workdir),
+                cache=segment_cache, on_progress=on_progress, engines=engines,
+            )  # closes the engines: none is left running through the audio stage
+            programme = assemble_for(voicing.voiced, audio)
+            rendered = render_briefing(programme, script, output, audio)
     if episodes is not None and not voicing.fallbacks:
         episodes.store(
             key, output, rendered.side_files, programme.duration_s, programme.timeline, script
@@ -160,7 +212,21 @@ def make_briefing(
 
 def _episode_cache(segments: SegmentCache | None) -> EpisodeCache | None:
     """No segment cache (`--no-cache`), no episode cache either."""
+    from briefing.audio.render_cache import EpisodeCache
+
     return EpisodeCache.beside(segments.root) if segments is not None else None
+
+
+def _may_restore(cache_dir: Path | None, output: Path | None, date: dt.date) -> bool:
+    """Whether the episode cache holds a finished file of this output's name: cheaply, a few
+    folder listings, before anything is imported for the episode cache itself.
+
+    Mirrors `EpisodeCache.beside` and its `<root>/<key>/<output name>` entries; a wrong guess
+    costs time only (workers started for nothing, or started late), never a different result.
+    """
+    root = SegmentCache(cache_dir).root.parent / "episodes"
+    name = glob.escape(output.name) if output else f"{default_output_path(date).stem}.*"
+    return any(root.glob(f"*/{name}"))
 
 
 def _version() -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from audio_probe import duration_s, ffprobe, mean_volume_db, silences
-from conftest import EXAMPLE_ARTICLE, SEED_ARTICLE
+from conftest import EXAMPLE_ARTICLE, SEED_ARTICLE, registered_starting_engine
 from typer.testing import CliRunner
 
 from briefing import __version__
@@ -125,3 +125,20 @@ def test_python_dash_m_and_stdin_work_as_a_real_process(tmp_path: Path) -> None:
     assert b"Audio saved" not in done.stdout
     assert ffprobe(out)["streams"][0]["codec_name"] == "pcm_s16le"
     assert duration_s(out) > 5
+
+
+def test_make_starts_the_engines_first_and_closes_them_however_it_ends(
+    tmp_path: Path, starting_voice: str
+) -> None:
+    engines = registered_starting_engine()
+    out = tmp_path / "o.wav"
+    args = ["make", str(SEED_ARTICLE), "-o", str(out), "--voice", starting_voice, "--no-cache"]
+    result = runner.invoke(app, [*args, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert len(engines.instances("start")) == 2
+    assert engines.instances("synthesize") <= engines.instances("start")
+    assert engines.instances("close") == engines.instances("start")
+    engines.log.clear()
+    failed = runner.invoke(app, [*args, "--bitrate", "lots"])  # fails after they started
+    assert failed.exit_code == 2 and failed.output.startswith("briefing: error: ")
+    assert engines.instances("start") and engines.instances("close") == engines.instances("start")

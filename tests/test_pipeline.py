@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE, FakeEngine
+from conftest import SEED_ARTICLE, FakeEngine, registered_starting_engine
 
 from briefing import InputError, Length, SegmentKind, build_script, make_briefing
 
@@ -134,3 +134,68 @@ def test_a_damaged_cache_entry_is_made_again(
     result = make_briefing([story], tmp_path / "out.mp3", date=DATE, voice=fake_voice)
     assert result.path.is_file()
     assert json.loads(meta.read_text(encoding="utf-8"))["duration_s"] > 1  # stored afresh
+
+
+def _log_build_script(
+    monkeypatch: pytest.MonkeyPatch, raising: BaseException | None = None
+) -> None:
+    """Log `build_script` among the engines' events (or raise there instead)."""
+    import briefing.pipeline
+
+    engines = registered_starting_engine()
+    build = briefing.pipeline.build_script
+
+    def logged(*args: object, **kwargs: object) -> object:
+        engines.log.append(("build_script", 0))
+        if raising is not None:
+            raise raising
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing.pipeline, "build_script", logged)
+
+
+def test_engines_start_before_the_script_is_composed_and_voice_it(
+    tmp_path: Path, starting_voice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engines = registered_starting_engine()
+    _log_build_script(monkeypatch)
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    make_briefing(
+        [story], tmp_path / "out.wav", date=DATE, voice=starting_voice, workers=2, cache=False
+    )
+    events = [event for event, _ in engines.log]
+    assert events[:3] == ["start", "start", "build_script"]
+    assert engines.instances("synthesize") == engines.instances("start")  # both sets voiced
+    assert engines.instances("close") == engines.instances("start")
+
+
+def test_nothing_starts_when_the_episode_cache_will_restore_the_episode(
+    tmp_path: Path, starting_voice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engines = registered_starting_engine()
+    monkeypatch.chdir(tmp_path)
+    story = _story(tmp_path, "bridges", "Bridge opens")
+    for output in (tmp_path / "out.mp3", None):  # a named output, and the default name
+        make_briefing([story], output, date=DATE, voice=starting_voice)
+        engines.log.clear()
+        again = make_briefing([story], output, date=DATE, voice=starting_voice)
+        assert engines.log == []  # no worker spawned for nothing
+        assert again.path.is_file()
+    make_briefing([story], tmp_path / "other.mp3", date=DATE, voice=starting_voice)
+    assert engines.instances("start")  # another name: not in the cache, so started early
+
+
+def test_started_engines_are_closed_on_an_error_or_ctrl_c(
+    tmp_path: Path, starting_voice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engines = registered_starting_engine()
+    with pytest.raises(InputError):
+        make_briefing(
+            [tmp_path / "missing.txt"], tmp_path / "out.wav", voice=starting_voice, cache=False
+        )
+    assert engines.instances("start") and engines.instances("close") == engines.instances("start")
+    engines.log.clear()
+    _log_build_script(monkeypatch, raising=KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        make_briefing([SEED_ARTICLE], tmp_path / "out.wav", voice=starting_voice, cache=False)
+    assert engines.instances("start") and engines.instances("close") == engines.instances("start")

@@ -5,9 +5,16 @@ Built-in summarisers register exactly as a plug-in would:
 * `news` (the default): a learned extractive news summariser (lead position, centrality,
   headline overlap, length, MMR redundancy control), fitted against ROUGE;
 * `lead`: the first story sentences, a fast fallback with no model.
+
+Importing this package loads only the registry; each summariser's module (numpy, for `news`)
+is imported when one is made, so the pipeline can start its voice engines first.
 """
 
 from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from briefing.summarise.base import (
     Summarizer,
@@ -15,13 +22,42 @@ from briefing.summarise.base import (
     register_summarizer,
     summarizer_names,
 )
-from briefing.summarise.lead import LeadSummarizer
-from briefing.summarise.news import NewsSummarizer, summarize_sentences
+
+if TYPE_CHECKING:
+    from briefing.summarise.lead import LeadSummarizer
+    from briefing.summarise.news import NewsSummarizer, summarize_sentences
 
 DEFAULT_SUMMARIZER = "news"
 
-register_summarizer("news", NewsSummarizer)
-register_summarizer("lead", LeadSummarizer)
+_LAZY = {
+    "LeadSummarizer": "lead",
+    "NewsSummarizer": "news",
+    "summarize_sentences": "news",
+}
+"""Public name → the module of this package that defines it."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing.summarise' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"briefing.summarise.{module}"), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
+
+
+def _builtin(name: str) -> Callable[[], Summarizer]:
+    """A factory that imports the summariser's module when the first one is made."""
+
+    def make() -> Summarizer:
+        summarizer: Summarizer = __getattr__(name)()
+        return summarizer
+
+    return make
+
+
+register_summarizer("news", _builtin("NewsSummarizer"))
+register_summarizer("lead", _builtin("LeadSummarizer"))
 
 __all__ = [
     "DEFAULT_SUMMARIZER",
