@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from briefing.errors import ConfigError, EngineError
 from briefing.tts.base import VoiceSettings
@@ -131,7 +131,7 @@ def serve_requests(conn: multiprocessing.connection.Connection, handle: Handler)
         except EOFError:
             return
         if command == "quit":
-            return
+            _leave()
         try:
             reply: Reply = ("ok", handle(command, payload))
         except WorkerConfigError as error:
@@ -139,6 +139,18 @@ def serve_requests(conn: multiprocessing.connection.Connection, handle: Handler)
         except Exception as error:  # reported to the parent, which retries or falls back
             reply = ("error", f"{type(error).__name__}: {error}")
         conn.send(reply)
+
+
+def _leave() -> NoReturn:
+    """End the child now, without the interpreter's teardown.
+
+    Tearing down an engine's modules (pyttsx3's driver, say) takes a child 10 ms or more, and
+    its parent waits for that when it closes the engine; every file a job wrote was closed
+    before its reply was sent, so there is nothing left to finish.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def silence_stdout() -> None:
