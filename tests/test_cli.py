@@ -142,3 +142,16 @@ def test_make_starts_the_engines_first_and_closes_them_however_it_ends(
     failed = runner.invoke(app, [*args, "--bitrate", "lots"])  # fails after they started
     assert failed.exit_code == 2 and failed.output.startswith("briefing: error: ")
     assert engines.instances("start") and engines.instances("close") == engines.instances("start")
+
+
+def test_a_real_process_exits_with_the_errors_code_and_one_line(tmp_path: Path) -> None:
+    """`main` freezes the garbage collector on the way out; the exit code still gets through."""
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "script", str(missing)], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"briefing: error: {missing}: no such file; check the path.\n"
