@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -515,6 +516,10 @@ def _stderr_console() -> Any:
 
 def main() -> None:
     """The `briefing` command (console script and `python -m briefing`): run, then exit."""
+    # numpy's OpenBLAS starts a thread per core as it loads, which burns the other core for
+    # as long as the import takes. briefing's matrices are tiny and its parallel work is in
+    # processes (engine workers, ffmpeg) that want that core; a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app(prog_name="briefing")
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -155,3 +156,26 @@ def test_a_real_process_exits_with_the_errors_code_and_one_line(tmp_path: Path) 
     )
     assert done.returncode == 2
     assert done.stderr == f"briefing: error: {missing}: no such file; check the path.\n"
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("4", "4")])
+def test_main_keeps_numpy_to_one_blas_thread_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, given: str | None, expected: str
+) -> None:
+    """OpenBLAS threads would take the core the engine workers and ffmpeg run on."""
+    import gc
+    import sys
+
+    from briefing.cli import main
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", given or "")  # whatever main sets is undone
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    monkeypatch.setattr(sys, "argv", ["briefing", "--version"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        gc.unfreeze()  # main freezes it for the exit this test process does not make
+    assert exited.value.code == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == expected
