@@ -128,6 +128,7 @@ def voice_script(
     total = len(segments)
     results: dict[int, SegmentVoicing] = {}
     pool = engines if engines is not None else EnginePool(workers)
+    missing: list[int] = []
     try:
         lookup = EngineSet()
         try:
@@ -145,8 +146,8 @@ def voice_script(
             _voice_missing(segments, missing, preset, workdir, pool, cache, results, on_progress)
     finally:
         pool.close()
-        if cache is not None:
-            cache.evict()
+        if cache is not None and missing:  # only new entries can take it past its bound
+            cache.evict()  # which means listing every entry: not for a run that added none
     return _collect(segments, results, preset, len(missing))
 
 

@@ -191,3 +191,20 @@ def test_workers_is_a_core_budget_shared_by_engine_threads(
     ThreadedFakeEngine.threads.clear()
     voice_script(SEGMENTS[:segments], preset, tmp_path, workers=workers)
     assert sorted(ThreadedFakeEngine.threads) == expected
+
+
+def test_the_cache_is_trimmed_only_after_a_run_that_added_to_it(
+    tmp_path: Path, fake_voice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trimming lists every entry of the cache: a run voiced wholly from it has no need."""
+    evictions: list[int] = []
+    evict = SegmentCache.evict
+    monkeypatch.setattr(SegmentCache, "evict", lambda self: evictions.append(1) or evict(self))
+    preset = load_preset(fake_voice)
+    cache = SegmentCache(tmp_path / "cache")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    voice_script(SEGMENTS, preset, tmp_path / "one", workers=1, cache=cache)
+    assert evictions == [1]
+    again = voice_script(SEGMENTS, preset, tmp_path / "two", workers=1, cache=cache)
+    assert again.cached == len(SEGMENTS) and evictions == [1]
