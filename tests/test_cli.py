@@ -179,3 +179,19 @@ def test_main_keeps_numpy_to_one_blas_thread_unless_told_otherwise(
         gc.unfreeze()  # main freezes it for the exit this test process does not make
     assert exited.value.code == 0
     assert os.environ["OPENBLAS_NUM_THREADS"] == expected
+
+
+def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path) -> None:
+    """pyttsx3 applies each segment's voice settings in step with espeak-ng's own thread.
+
+    Once the worker stopped listing the voices before each segment, the rate sometimes took
+    effect late and the first segments came out at pyttsx3's default 200 wpm.
+    """
+    timelines = []
+    for run in ("a", "b", "c"):
+        out = tmp_path / f"{run}.mp3"
+        args = ["make", str(SEED_ARTICLE), "-o", str(out), "--no-cache", "--workers", "1"]
+        result = runner.invoke(app, [*args, "--date", "2026-11-25"])
+        assert result.exit_code == 0, result.output
+        timelines.append(out.with_suffix(".srt").read_text(encoding="utf-8"))
+    assert timelines[0] == timelines[1] == timelines[2]

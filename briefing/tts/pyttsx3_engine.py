@@ -13,7 +13,9 @@ import multiprocessing.connection
 import re
 import sys
 import threading
+import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +100,7 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
     # chunks are spoken strictly one after another.
     finished = threading.Event()
     engine.connect("finished-utterance", lambda name, completed: finished.set())
+    engine.runAndWait()  # pyttsx3 holds back settings until its first loop: run it, empty
     counter = 0
     voices: list[Voice] = []
 
@@ -133,6 +136,15 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
 
 
 def _apply(engine: Any, settings: VoiceSettings, voices: list[Voice]) -> None:
+    """Give the driver the voice, rate, volume and pitch for the next text, and let it take them.
+
+    pyttsx3 cancels whatever espeak-ng is still doing as it starts to speak; espeak-ng applies
+    settings on a thread of its own, so a rate given just before could be cancelled and the
+    text spoken at the previous one (pyttsx3's 200 wpm, in a fresh worker). So the settings
+    go to the driver at once, not held back while pyttsx3 is busy, and speaking waits until
+    espeak-ng has finished with them.
+    """
+    _wait_until(lambda: not engine.isBusy())
     voice = choose_voice(voices, settings)
     if voice:
         engine.setProperty("voice", voice)
@@ -141,6 +153,20 @@ def _apply(engine: Any, settings: VoiceSettings, voices: list[Voice]) -> None:
     if settings.pitch is not None:
         with contextlib.suppress(Exception):  # not every driver has pitch
             engine.setProperty("pitch", settings.pitch)
+    if getattr(engine, "driver_name", None) == "espeak":
+        from pyttsx3.drivers import _espeak
+
+        _wait_until(lambda: not _espeak.IsPlaying())
+
+
+SETTLE_TIMEOUT_S = 2.0
+"""Longer than pyttsx3 or espeak-ng ever takes to settle; after it, speak anyway."""
+
+
+def _wait_until(ready: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    while not ready() and time.monotonic() < deadline:
+        time.sleep(0.0002)
 
 
 class UnknownVoiceError(WorkerConfigError):

@@ -114,3 +114,26 @@ def test_a_worker_started_but_never_used_is_stopped_at_once() -> None:
     engine.close()
     assert not worker.is_alive()
     assert time.monotonic() - began < 0.5
+
+
+def test_a_worker_started_early_on_a_busy_machine_speaks_at_the_presets_rate(
+    tmp_path: Path,
+) -> None:
+    """A worker started early and left idle sometimes lost its first job's rate (pyttsx3
+    cancels espeak-ng's commands in flight as it speaks), and the text came out at 200 wpm."""
+    text = "Good evening. It's Monday, the sixth of January. Here is your one story."
+    settings = VoiceSettings(rate_wpm=165, language="en-GB")
+    cold = Pyttsx3Engine()
+    voice_one(text, tmp_path / "cold.wav", cold, settings)
+    cold.close()
+    expected = (tmp_path / "cold.wav").read_bytes()
+    for attempt in range(5):
+        early = Pyttsx3Engine()
+        early.start()
+        busy_until = time.monotonic() + 0.25  # the CLI imports numpy meanwhile
+        while time.monotonic() < busy_until:
+            pass
+        voice_one(text, tmp_path / f"early{attempt}.wav", early, settings)
+        early.close()
+        spoken = (tmp_path / f"early{attempt}.wav").read_bytes()
+        assert (len(spoken), spoken) == (len(expected), expected)
