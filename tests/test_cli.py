@@ -195,3 +195,22 @@ def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         timelines.append(out.with_suffix(".srt").read_text(encoding="utf-8"))
     assert timelines[0] == timelines[1] == timelines[2]
+
+
+def test_ctrl_c_stops_make_and_its_engine_workers_quietly(tmp_path: Path) -> None:
+    """Ctrl-C at a terminal reaches every process of the group; the workers started early
+    leave it to make, which stops them, rather than each printing a traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    command = [sys.executable, "-m", "briefing", "make", str(SEED_ARTICLE), "-o",
+               str(tmp_path / "o.mp3"), "--no-cache"]  # fmt: skip
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(0.4)  # the workers are up by now, voicing not done
+    os.killpg(run.pid, signal.SIGINT)
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
+    assert not (tmp_path / "o.mp3").exists()

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.tts.base import EngineUnavailableError, EngineVoice, VoiceSettings
 from briefing.tts.verify import expected_seconds
-from briefing.tts.worker import WorkerProcess, serve_requests, silence_stdout
+from briefing.tts.worker import WorkerProcess, serve_requests, start_child
 
 NATURAL_WPM = 175
 """Words per minute of Piper voices at length_scale 1.0 (measured on en_US-joe-medium)."""
@@ -104,7 +104,7 @@ def _model_language(model: Path) -> str:
 
 def _serve(conn: multiprocessing.connection.Connection) -> None:
     """The worker's loop: load each model once, voice many texts."""
-    silence_stdout()
+    start_child()
     voices: dict[tuple[str, int], Any] = {}
 
     def handle(command: str, payload: Any) -> None:

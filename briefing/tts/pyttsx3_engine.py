@@ -25,7 +25,7 @@ from briefing.tts.worker import (
     WorkerConfigError,
     WorkerProcess,
     serve_requests,
-    silence_stdout,
+    start_child,
 )
 
 Voice = tuple[str, str, list[str]]
@@ -92,7 +92,7 @@ def split_for_speech(text: str, max_words: int = CHUNK_WORDS) -> list[str]:
 
 def _serve(conn: multiprocessing.connection.Connection) -> None:
     """The worker's loop: one pyttsx3 engine, many jobs."""
-    silence_stdout()
+    start_child()
     import pyttsx3
 
     engine = pyttsx3.init()

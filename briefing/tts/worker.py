@@ -10,8 +10,11 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn
@@ -106,7 +109,8 @@ class WorkerProcess:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(target=self._server, args=(child,), daemon=True)
-        process.start()
+        with _born_ignoring_ctrl_c():
+            process.start()
         child.close()
         self._process, self._conn = process, parent
         return parent
@@ -151,6 +155,34 @@ def _leave() -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def start_child() -> None:
+    """What every engine's worker does first: keep off the terminal, and leave Ctrl-C to the
+    parent, which stops its workers itself (else each prints a KeyboardInterrupt traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    silence_stdout()
+
+
+@contextmanager
+def _born_ignoring_ctrl_c() -> Iterator[None]:
+    """Children started inside ignore Ctrl-C from their first instruction, not only once
+    `start_child` runs: an ignored signal stays ignored across exec. Only the main thread may
+    change how signals are handled; from another thread, `start_child` does it."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "pthread_sigmask")  # Windows: no Ctrl-C to the process group
+        or signal.getsignal(signal.SIGINT) is None  # a handler set outside Python: leave it
+    ):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # held for us, not lost
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def silence_stdout() -> None:
