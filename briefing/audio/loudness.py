@@ -46,7 +46,7 @@ class LoudnessProfile:
 
     rate: int
     energies: np.ndarray
-    """Sum of squared K-weighted samples in each 20 ms frame."""
+    """Sum of squared K-weighted samples in each frame (1/150 s)."""
     peaks: np.ndarray
     """Largest absolute sample in each frame."""
 
@@ -66,11 +66,13 @@ class LoudnessProfile:
         it, and the turn-down lasts the limiter's look-ahead before and release after. Speech
         loses a few tenths of an LU this way at the usual gains.
         """
-        energies = self.energies * 10 ** (gain_db / 10)
+        energies = self.energies
         if limit_dbfs is not None and self.peaks.size:
-            energies = energies * _limiter_gain(self.peaks * 10 ** (gain_db / 20),
-                                                10 ** (limit_dbfs / 20)) ** 2
-        return gated_loudness(energies, self.rate)
+            frames, gains = _limiter_gains(self.peaks, 10 ** ((limit_dbfs - gain_db) / 20))
+            if frames.size:
+                energies = energies.copy()
+                energies[frames] *= gains**2
+        return gated_loudness(energies, self.rate, gain_db)
 
     def gain_for(self, target_lufs: float, limit_dbfs: float, rounds: int = 4) -> float:
         """The gain (dB) that brings the limited programme to `target_lufs`."""
@@ -83,15 +85,16 @@ class LoudnessProfile:
         return gain
 
 
-def gated_loudness(frame_energies: np.ndarray, rate: int) -> float:
-    """BS.1770-4 integrated loudness of mono frames: 400 ms blocks every 100 ms, two gates."""
+def gated_loudness(frame_energies: np.ndarray, rate: int, gain_db: float = 0.0) -> float:
+    """BS.1770-4 integrated loudness of mono frames after `gain_db`: 400 ms blocks every 100 ms,
+    an absolute gate at −70 LUFS and a relative one 10 LU below the blocks above it."""
     hops = frame_energies.size // _FRAMES_PER_HOP
     if hops < _HOPS_PER_BLOCK:
         return ABSOLUTE_GATE_LUFS
     hop_energy = frame_energies[: hops * _FRAMES_PER_HOP].reshape(hops, _FRAMES_PER_HOP).sum(1)
     cumulative = np.concatenate(([0.0], np.cumsum(hop_energy)))
     block_energy = cumulative[_HOPS_PER_BLOCK:] - cumulative[:-_HOPS_PER_BLOCK]
-    mean_square = block_energy / (rate * 0.4)
+    mean_square = block_energy * (10 ** (gain_db / 10) / (rate * 0.4))
     with np.errstate(divide="ignore"):
         block_lufs = -0.691 + 10 * np.log10(mean_square)
     above_absolute = mean_square[block_lufs > ABSOLUTE_GATE_LUFS]
@@ -104,21 +107,29 @@ def gated_loudness(frame_energies: np.ndarray, rate: int) -> float:
     return -0.691 + 10 * math.log10(float(gated.mean()))
 
 
-def _limiter_gain(peaks: np.ndarray, limit: float) -> np.ndarray:
-    """Per-frame gain of a look-ahead limiter: down to what the next peaks need, then back up.
+def _limiter_gains(peaks: np.ndarray, limit: float) -> tuple[np.ndarray, np.ndarray]:
+    """The frames a look-ahead limiter turns down, and their gains (every other frame: 1).
 
-    The turn-down (1 − gain) starts an attack ahead of a peak and decays exponentially over
-    the release: a running maximum with decay, which is a cumulative maximum in the log domain.
+    A peak over the limit needs its frame turned down by 1 − limit/peak; the turn-down starts
+    the look-ahead before the peak and decays exponentially over the release after it; where
+    several overlap, the deepest wins. Only frames near a peak are touched, so this costs
+    memory in proportion to the peaks, not to the programme's length.
     """
-    needed = 1.0 - np.minimum(1.0, limit / np.maximum(peaks, 1e-12))
+    loud = np.flatnonzero(peaks > limit)
+    if loud.size == 0:
+        return loud, np.zeros(0)
+    needed = 1.0 - limit / peaks[loud]
     ahead = max(1, round(LIMITER_ATTACK_S * FRAMES_PER_SECOND))
-    padded = np.pad(needed, (0, ahead), constant_values=0.0)
-    needed = np.lib.stride_tricks.sliding_window_view(padded, ahead + 1).max(axis=1)
-    decay = -1.0 / (LIMITER_RELEASE_S * FRAMES_PER_SECOND)  # log of the per-frame decay
-    index = np.arange(needed.size, dtype=np.float64)
-    with np.errstate(divide="ignore"):
-        held = np.maximum.accumulate(np.log(needed) - index * decay) + index * decay
-    return 1.0 - np.exp(held)
+    release = LIMITER_RELEASE_S * FRAMES_PER_SECOND
+    after = math.ceil(release * math.log(1e6))  # until the turn-down is a millionth of itself
+    deepest = np.zeros(peaks.size)
+    for offset in range(-ahead, after + 1):  # one offset at a time: each frame once per step
+        frames = loud + offset
+        inside = (frames >= 0) & (frames < peaks.size)
+        turn_down = needed[inside] * math.exp(-max(offset, 0) / release)
+        deepest[frames[inside]] = np.maximum(deepest[frames[inside]], turn_down)
+    touched = np.flatnonzero(deepest)
+    return touched, 1.0 - deepest[touched]
 
 
 class LoudnessMeter:
@@ -135,8 +146,9 @@ class LoudnessMeter:
         self._history = np.zeros(_FIR_TAPS - 1, dtype=np.float32)
         self._pending: list[np.ndarray] = []
         self._pending_size = 0
-        self._energies: list[np.ndarray] = []
-        self._peaks: list[np.ndarray] = []
+        self._frames = 0
+        self._energies = np.zeros(4096)
+        self._peaks = np.zeros(4096, dtype=np.float32)
 
     def add(self, pcm: bytes | bytearray | memoryview | np.ndarray) -> None:
         samples = pcm if isinstance(pcm, np.ndarray) else np.frombuffer(pcm, dtype="<i2")
@@ -161,8 +173,8 @@ class LoudnessMeter:
             padded[: rest.size] = rest
             self._measure(padded)
             self._pending, self._pending_size = [], 0
-        energies = np.concatenate(self._energies) if self._energies else np.zeros(0)
-        peaks = np.concatenate(self._peaks) if self._peaks else np.zeros(0)
+        energies = self._energies[: self._frames].copy()
+        peaks = self._peaks[: self._frames].astype(np.float64)
         return LoudnessProfile(self.rate, energies, peaks)
 
     def _measure(self, block: np.ndarray) -> None:
@@ -173,8 +185,14 @@ class LoudnessMeter:
         self._history = extended[-(_FIR_TAPS - 1) :]
         frames = block.size // self._frame
         squares = np.square(filtered).reshape(frames, self._frame)
-        self._energies.append(squares.sum(1, dtype=np.float64))
-        self._peaks.append(np.abs(block).reshape(frames, self._frame).max(1).astype(np.float64))
+        if self._frames + frames > self._energies.size:  # grow by doubling: one array, not
+            size = max(2 * self._energies.size, self._frames + frames)  # thousands of small ones
+            self._energies = np.resize(self._energies, size)
+            self._peaks = np.resize(self._peaks, size)
+        end = self._frames + frames
+        self._energies[self._frames : end] = squares.sum(1, dtype=np.float64)
+        self._peaks[self._frames : end] = np.abs(block).reshape(frames, self._frame).max(1)
+        self._frames = end
 
 
 def measure_pcm(pcm: bytes | bytearray | Path, rate: int) -> LoudnessProfile:
