@@ -148,3 +148,22 @@ def test_trims_cover_the_programme_without_the_dropped_silence() -> None:
         f"atrim=start_sample=0:end_sample={cut.end},asetpts=PTS-STARTPTS",
         f"atrim=start_sample={cut.resume},asetpts=PTS-STARTPTS",
     ]
+
+
+def test_a_failing_part_is_one_clear_error_and_leaves_no_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from briefing.audio.master import MasterJob, _encode_in_parts
+    from briefing.audio.parallel_mp3 import Cut
+    from briefing.errors import AudioError
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    job = MasterJob(pcm=tmp_path / "missing.s16", frame_rate=RATE, channels=1,
+                    codec_arguments=["-c:a", "libmp3lame", "-ar", "44100", "-f", "mp3"])
+    with pytest.raises(AudioError, match="ffmpeg failed"):
+        _encode_in_parts(job, "ffmpeg", "anull", [Cut(RATE * 10 - 841, RATE * 10)],
+                         tmp_path / "out.mp3")
+    assert not list(tmp_path.glob("briefing-parts-*"))
+    assert not (tmp_path / "out.mp3").exists()
