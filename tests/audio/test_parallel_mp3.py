@@ -167,3 +167,27 @@ def test_a_failing_part_is_one_clear_error_and_leaves_no_parts(
                          tmp_path / "out.mp3")
     assert not list(tmp_path.glob("briefing-parts-*"))
     assert not (tmp_path / "out.mp3").exists()
+
+
+def test_ctrl_c_between_parts_and_join_leaves_yesterdays_episode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    script, voiced = long_script(tmp_path)
+    output = tmp_path / "episode.mp3"
+    output.write_bytes(b"yesterday's episode")
+
+    def interrupt(*args: object) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefing.audio.master.part_count", lambda _seconds: 2)
+    monkeypatch.setattr("briefing.audio.master.concat_list", interrupt)
+    programme = assemble_for(voiced, AudioOptions())
+    with pytest.raises(KeyboardInterrupt):
+        render_briefing(programme, script, output, AudioOptions())
+    assert output.read_bytes() == b"yesterday's episode"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".part") == []
+    assert not list((tmp_path / "tmp").glob("briefing-parts-*"))
