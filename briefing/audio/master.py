@@ -134,7 +134,7 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
         _run(job, ffmpeg, _graph(job, "anull", bed), final, final_pass=True)
         return MasterResult(speech_lufs, 0.0, 0.0, "none")
     if bed is None:
-        gain = profile.gain_for(target.integrated_lufs, limit)
+        gain = profile.gain_for(target.integrated_lufs, limit - _upmix_db(job.channels))
     else:
         gain = target.integrated_lufs - speech_lufs
         graph = _graph(job, f"{_limited(gain, limit)},{_METER}", bed)
@@ -150,6 +150,12 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
     else:
         _run(job, ffmpeg, _graph(job, chain, bed), final, final_pass=True)
     return MasterResult(speech_lufs, gain, limit, "linear", len(cuts) + 1)
+
+
+def _upmix_db(channels: int) -> float:
+    """What the programme's mono peaks become in each output channel: ffmpeg spreads mono to
+    stereo at −3 dB a side (the loudness, summed over both, stays the same)."""
+    return -3.0103 if channels >= 2 else 0.0
 
 
 def _cuts(job: MasterJob, profile: LoudnessProfile, gain_db: float) -> list[Cut]:
