@@ -4,9 +4,9 @@
     result = make_briefing(["article.txt"], Path("today.mp3"))
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from briefing._lazy import lazy_attributes
 from briefing.errors import (
     AudioError,
     BriefingError,
@@ -57,13 +57,7 @@ _LAZY = {
 spawned engine worker (which imports this package first) loads neither models nor pipeline."""
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'briefing' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"briefing.{module}"), name)
-    globals()[name] = value  # found once, then an ordinary attribute
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
 
 
 __all__ = [

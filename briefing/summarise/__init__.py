@@ -12,10 +12,10 @@ is imported when one is made, so the pipeline can start its voice engines first.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefing._lazy import lazy_attributes
 from briefing.summarise.base import (
     Summarizer,
     get_summarizer,
@@ -37,13 +37,7 @@ _LAZY = {
 """Public name → the module of this package that defines it."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'briefing.summarise' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"briefing.summarise.{module}"), name)
-    globals()[name] = value  # found once, then an ordinary attribute
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
 
 
 def _builtin(name: str) -> Callable[[], Summarizer]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefing._lazy import lazy_attributes
 from briefing.tts.base import (
     EngineUnavailableError,
     EngineVoice,
@@ -62,13 +63,7 @@ _LAZY: dict[str, str] = {
 """Public name → the module of this package that defines it."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'briefing.tts' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"briefing.tts.{module}"), name)
-    globals()[name] = value  # found once, then an ordinary attribute
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
 
 
 def _builtin(module: str, class_name: str) -> Callable[[], TTSEngine]:
