@@ -218,15 +218,13 @@ def _episode_cache(segments: SegmentCache | None) -> EpisodeCache | None:
 
 
 def _may_restore(cache_dir: Path | None, output: Path | None, date: dt.date) -> bool:
-    """Whether the episode cache holds a finished file of this output's name: cheaply, a few
-    folder listings, before anything is imported for the episode cache itself.
+    """Whether the episode cache holds a finished file of this output's name (no key yet: that
+    needs the script). A wrong guess costs time only (workers started for nothing, or started
+    late), never a different result."""
+    from briefing.audio.render_cache import EpisodeCache
 
-    Mirrors `EpisodeCache.beside` and its `<root>/<key>/<output name>` entries; a wrong guess
-    costs time only (workers started for nothing, or started late), never a different result.
-    """
-    root = SegmentCache(cache_dir).root.parent / "episodes"
     name = glob.escape(output.name) if output else f"{default_output_path(date).stem}.*"
-    return any(root.glob(f"*/{name}"))
+    return EpisodeCache.beside(SegmentCache(cache_dir).root).may_hold(name)
 
 
 def _version() -> str:

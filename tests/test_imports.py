@@ -9,7 +9,9 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("package", ["briefing", "briefing.tts"])
+@pytest.mark.parametrize(
+    "package", ["briefing", "briefing.tts", "briefing.audio", "briefing.summarise"]
+)
 def test_every_public_name_resolves(package: str) -> None:
     module = importlib.import_module(package)
     missing = [name for name in module.__all__ if not hasattr(module, name)]
@@ -43,3 +45,16 @@ def test_an_engine_worker_imports_its_engine_and_little_else() -> None:
 def test_version_loads_no_pipeline() -> None:
     loaded = _loaded_after("import briefing.cli")
     assert {"briefing.pipeline", "briefing.models", "numpy"} & loaded == set()
+
+
+def test_audio_names_are_functions_even_after_their_modules_load() -> None:
+    """A lazy name that was also a submodule's would turn into the module once it loaded."""
+    import briefing.audio.render  # noqa: F401 - loads every audio submodule
+    from briefing.audio import assemble
+
+    assert callable(assemble)
+
+
+def test_episode_cache_check_loads_no_audio_stack() -> None:
+    loaded = _loaded_after("from briefing.audio.render_cache import EpisodeCache")
+    assert {"numpy", "pydub", "PIL", "briefing.audio.render"} & loaded == set()

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.audio.assemble import FRAME_RATE, Programme, assemble
+from briefing.audio.assembly import FRAME_RATE, Programme, assemble
 from briefing.audio.chapters import Chapter, build_chapters, ffmetadata, podcast_chapters_json
 from briefing.audio.chime import make_chime
 from briefing.audio.encode import (

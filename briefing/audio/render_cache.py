@@ -15,12 +15,13 @@ import json
 import shutil
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.audio.export import atomic_path
-from briefing.audio.render import AudioOptions
 from briefing.errors import BriefingError
 from briefing.models import Script, ScriptSegment, TimedSegment
+
+if TYPE_CHECKING:
+    from briefing.audio.render import AudioOptions
 
 FORMAT = 1
 """Bump when the files for the same inputs would change."""
@@ -73,8 +74,15 @@ class EpisodeCache:
         self.root = root
         self.keep = keep
 
+    def may_hold(self, name_pattern: str) -> bool:
+        """Whether an entry holds an audio file named like `name_pattern` (a glob): a few
+        folder listings, to tell before any work whether a run may end in `restore`."""
+        return any(self.root.glob(f"*/{name_pattern}"))
+
     def restore(self, key: str, output: Path, script: Script) -> CachedEpisode | None:
         """Copy a cached episode to `output` (and its side files beside it), or None."""
+        from briefing.audio.export import atomic_path  # pydub: only when files are copied
+
         folder = self.root / key
         try:
             meta = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
@@ -105,6 +113,8 @@ class EpisodeCache:
         script: Script,
     ) -> None:
         """Keep a copy of a finished episode; a failure to cache never fails the run."""
+        from briefing.audio.export import atomic_path
+
         positions: dict[ScriptSegment, int] = {}
         for number, segment in enumerate(script.segments):
             positions.setdefault(segment, number)  # equal segments are interchangeable

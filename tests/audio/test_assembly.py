@@ -8,7 +8,7 @@ from pydub import AudioSegment
 from pydub.silence import detect_nonsilent
 
 from briefing.audio import PausePlan, assemble, trim_silence
-from briefing.audio.assemble import KEEP_EDGE_MS
+from briefing.audio.assembly import KEEP_EDGE_MS
 from briefing.audio.chime import CHIME_MS, make_chime
 from briefing.models import ScriptSegment, SegmentKind, VoicedSegment
 
@@ -104,7 +104,7 @@ def test_the_programme_lives_in_a_file_that_goes_with_it(tmp_path: Path) -> None
     import os
     import time
 
-    from briefing.audio.assemble import STALE_AFTER_S
+    from briefing.audio.assembly import STALE_AFTER_S
 
     stale = Path(tempfile.gettempdir()) / "briefing-programme-left-by-a-killed-run.s16"
     stale.write_bytes(b"\0\0")
