@@ -174,7 +174,7 @@ def _encode_in_parts(
     """Encode the parts at once, then copy their frames into `out_path` with the tags."""
     with tempfile.TemporaryDirectory(prefix="briefing-parts-") as folder:
 
-        def encode_part(index: int, trim: str, path: Path) -> None:
+        def encode_part(trim: str, path: Path) -> None:
             # Trimmed after the chain, so the limiter runs exactly as in a single encode.
             graph = _graph(job, f"{chain},{trim}", None)
             _run(job, ffmpeg, graph, [*job.codec_arguments, "-map_metadata", "-1", "-y",

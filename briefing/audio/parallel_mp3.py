@@ -110,13 +110,13 @@ def trims(cuts: Sequence[Cut]) -> list[str]:
     return filters
 
 
-def encode_parts(encode_part: Callable[[int, str, Path], None], cuts: Sequence[Cut],
+def encode_parts(encode_part: Callable[[str, Path], None], cuts: Sequence[Cut],
                  folder: Path) -> list[Path]:
-    """Run `encode_part(index, trim_filter, path)` for every part at once; the parts' paths."""
+    """Run `encode_part(trim_filter, path)` for every part at once; the parts' paths."""
     paths = [folder / f"part-{index:02d}.mp3" for index in range(len(cuts) + 1)]
     with ThreadPoolExecutor(max_workers=len(paths), thread_name_prefix="mp3") as pool:
-        futures = [pool.submit(encode_part, index, trim, path)
-                   for index, (trim, path) in enumerate(zip(trims(cuts), paths, strict=True))]
+        futures = [pool.submit(encode_part, trim, path)
+                   for trim, path in zip(trims(cuts), paths, strict=True)]
         for future in futures:
             future.result()
     return paths
