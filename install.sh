@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Install briefing: espeak-ng and ffmpeg when missing (apt or brew), then a virtual
-# environment in .venv with the package. `./install.sh --dev` adds the test tools.
+# environment in .venv with the package. `./install.sh --dev` adds the test tools (and the
+# system programs the tests run: faketime).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 extras=""
-if [ "${1:-}" = "--dev" ]; then extras="[dev]"; fi
+dev=0
+if [ "${1:-}" = "--dev" ]; then extras="[dev]"; dev=1; fi
 
 missing=()
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ "$dev" = 1 ]; then
+  command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install.sh: installing ${missing[*]}" >&2
   if command -v apt-get >/dev/null 2>&1; then
@@ -18,7 +23,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   elif command -v brew >/dev/null 2>&1; then
-    brew install "${missing[@]}"
+    brew install "${missing[@]/#faketime/libfaketime}"
   else
     echo "install.sh: please install ${missing[*]} with your package manager, then run me again." >&2
     exit 1

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from briefing import __version__
+from briefing import clock as clocks
 from briefing.errors import BriefingError
 
 
@@ -172,7 +173,8 @@ def make(
     from briefing.tts import load_preset
 
     preset = load_preset(voice)
-    day = date.date() if date else None
+    clock = _clock()
+    day = date.date() if date else clock().date()
     with start_engines(
         preset, workers=workers, output=output, date=day, cache=not no_cache
     ) as engines:  # their workers start while the rest is imported and the script composed
@@ -199,6 +201,7 @@ def make(
                 audio=audio,
                 templates=load_templates(),
                 engines=engines,
+                clock=clock,
             )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -231,6 +234,7 @@ def script(
         length=Length(sentences=sentences),
         date=date.date() if date else None,
         templates=load_templates(),
+        clock=_clock(),
     )
     typer.echo(result.text)
     _report_failures(failures)
@@ -357,6 +361,7 @@ def batch(
             scheduler=scheduler,
             workers=workers,
             cache_dir=cache or jobs.cache,
+            clock=_clock(),
             on_progress=lambda p: bar.update(
                 task, completed=p.jobs_done, description=progress_text(p)
             ),
@@ -429,6 +434,7 @@ def daily(
             date=date.date() if date else None,
             minutes=minutes,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            clock=_clock(),
         )
     for line in report_lines(report):
         typer.echo(line)
@@ -506,6 +512,11 @@ def _voicing_progress() -> Iterator[Callable[[int, int], None] | None]:
     ) as progress:
         task = progress.add_task("voicing", total=None)
         yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
+def _clock() -> clocks.Clock:
+    """The real clock, read once here at the edge: the run stands at one moment throughout."""
+    return clocks.fixed_clock(clocks.system_clock())
 
 
 def _stderr_console() -> Any:

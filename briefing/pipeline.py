@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.clock import Clock, fixed_clock, resolve
 from briefing.errors import BriefingError, InputError
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
@@ -83,13 +84,20 @@ def build_script(
     date: dt.date | None = None,
     summarizer: str = DEFAULT_SUMMARIZER,
     templates: ScriptTemplates | None = None,
+    clock: Clock | None = None,
 ) -> tuple[Script, list[StoryFailure]]:
-    """Ingest, summarise and compose: everything up to, not including, audio."""
+    """Ingest, summarise and compose: everything up to, not including, audio.
+
+    `date` defaults to today by `clock`, which also picks the greeting (default: the real clock).
+    """
     from briefing.script import compose_script
 
+    now = resolve(clock)()
     articles, failures = load_articles(inputs)
     summaries = summarise_articles(articles, length or Length(), summarizer)
-    script = compose_script(summaries, date or dt.date.today(), templates=templates)
+    script = compose_script(
+        summaries, date or now.date(), templates=templates, clock=fixed_clock(now)
+    )
     return script, failures
 
 
@@ -105,6 +113,7 @@ def start_engines(
     date: dt.date | None = None,
     cache: bool = True,
     cache_dir: Path | None = None,
+    clock: Clock | None = None,
 ) -> EnginePool:
     """The engines `make_briefing` will voice with, their worker processes already starting.
 
@@ -115,7 +124,7 @@ def start_engines(
     heavy imports. The arguments mean what they mean to `make_briefing`.
     """
     pool = EnginePool(workers)
-    if not (cache and _may_restore(cache_dir, output, date or dt.date.today())):
+    if not (cache and _may_restore(cache_dir, output, date or resolve(clock)().date())):
         pool.start(preset.first_engines)
     return pool
 
@@ -135,6 +144,7 @@ def make_briefing(
     audio: AudioOptions | None = None,
     templates: ScriptTemplates | None = None,
     engines: EnginePool | None = None,
+    clock: Clock | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -145,9 +155,12 @@ def make_briefing(
     (chapters JSON, WebVTT, SRT, HTML show notes), listed in the result's `side_files`.
     The engines' workers start before the script is composed (`start_engines`); `engines`
     is a pool the caller started earlier still (its core budget replaces `workers`), which
-    this closes as it would its own.
+    this closes as it would its own. `clock` gives today's date when `date` is None and the
+    greeting's hour (default: the real clock, read once).
     """
-    date = date or dt.date.today()
+    now = resolve(clock)()
+    clock = fixed_clock(now)
+    date = date or now.date()
     preset = load_preset(voice)
     if engines is None:
         engines = start_engines(
@@ -171,7 +184,8 @@ def make_briefing(
         if length is None:
             length = Length(words_per_minute=preset.settings.rate_wpm)
         script, failures = build_script(
-            inputs, length=length, date=date, summarizer=summarizer, templates=templates
+            inputs, length=length, date=date, summarizer=summarizer, templates=templates,
+            clock=clock,
         )
         segment_cache = SegmentCache(cache_dir) if cache else None
         episodes = _episode_cache(segment_cache)

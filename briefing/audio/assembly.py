@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import numpy as np
 from pydub import AudioSegment
 
 from briefing.audio.pauses import PausePlan, is_story_boundary, pause_after
+from briefing.clock import file_clock
 from briefing.errors import AudioError
 from briefing.models import TimedSegment, VoicedSegment
 
@@ -137,8 +137,9 @@ STALE_AFTER_S = 6 * 3600
 
 
 def _remove_stale_programmes() -> None:
-    now = time.time()
-    for path in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*{_SUFFIX}"):
+    folder = Path(tempfile.gettempdir())
+    now = file_clock(folder)
+    for path in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
         try:
             if now - path.stat().st_mtime > STALE_AFTER_S:
                 path.unlink()

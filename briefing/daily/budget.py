@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing.audio.pauses import PausePlan, pause_after
+from briefing.clock import Clock
 from briefing.models import Article, Length, Script, Summary
 from briefing.script import ScriptTemplates, compose_script
 
@@ -56,8 +57,12 @@ def fit(
     pace: float = 1.0,
     pauses: PausePlan | None = None,
     templates: ScriptTemplates | None = None,
+    clock: Clock | None = None,
 ) -> Plan:
-    """Choose how many of `articles` (best first) to use and how long each summary is."""
+    """Choose how many of `articles` (best first) to use and how long each summary is.
+
+    `clock` is the briefing's moment (it picks the greeting, whose length counts too).
+    """
     effective_wpm = words_per_minute / pace
     composed: dict[tuple[tuple[str, ...], ...], Plan] = {}  # composing normalises: costly
     for count in range(len(articles), 0, -1):
@@ -70,7 +75,7 @@ def fit(
             ]
             key = tuple(s.sentences for s in summaries)
             if key not in composed:
-                script = compose_script(summaries, date, templates=templates)
+                script = compose_script(summaries, date, templates=templates, clock=clock)
                 composed[key] = Plan(
                     script, estimate_seconds(script, words_per_minute, pace, pauses), target_s
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from briefing.daily.collect import Candidate
 
@@ -13,6 +13,8 @@ FAVOUR_WEIGHT = 3.0
 SOURCE_WEIGHT = 1.0
 POSITION_WEIGHT = 0.5
 AGE_WEIGHT_PER_DAY = 1.0
+LATER_GRACE = dt.timedelta(days=1)
+"""A story dated more than this after the briefing's moment was not out yet that morning."""
 
 
 def _matcher(keywords: Sequence[str]) -> re.Pattern[str] | None:
@@ -31,11 +33,23 @@ def is_muted(candidate: Candidate, mute: Sequence[str]) -> str | None:
     return found.group(0) if found else None
 
 
-def score(candidate: Candidate, favour: Sequence[str], now: dt.datetime) -> float:
+def is_later(candidate: Candidate, moment: dt.datetime) -> bool:
+    """Dated after the briefing's day: a run on that morning could not have had it."""
+    published = candidate.article.published
+    return published is not None and published > moment + LATER_GRACE
+
+
+def score(
+    candidate: Candidate,
+    favour: Sequence[str],
+    now: dt.datetime,
+    first_seen: Mapping[str, dt.datetime] | None = None,
+) -> float:
+    """Higher is better. Age counts from the story's date or, undated, from when first seen."""
     pattern = _matcher(favour)
     hits = len({m.lower() for m in pattern.findall(_subject(candidate))}) if pattern else 0
-    published = candidate.article.published
-    age_days = max(0.0, (now - published).total_seconds() / 86400) if published else 1.0
+    since = candidate.article.published or (first_seen or {}).get(candidate.key, now)
+    age_days = max(0.0, (now - since).total_seconds() / 86400)
     return (
         FAVOUR_WEIGHT * hits
         - SOURCE_WEIGHT * candidate.source_index
@@ -45,10 +59,13 @@ def score(candidate: Candidate, favour: Sequence[str], now: dt.datetime) -> floa
 
 
 def rank(
-    candidates: Sequence[Candidate], favour: Sequence[str], now: dt.datetime
+    candidates: Sequence[Candidate],
+    favour: Sequence[str],
+    now: dt.datetime,
+    first_seen: Mapping[str, dt.datetime] | None = None,
 ) -> list[Candidate]:
-    """Best first; ties keep source order."""
-    return sorted(candidates, key=lambda c: -score(c, favour, now))
+    """Best first at `now` (the briefing's moment, not the wall clock); ties keep source order."""
+    return sorted(candidates, key=lambda c: -score(c, favour, now, first_seen))
 
 
 def _subject(candidate: Candidate) -> str:

@@ -12,7 +12,6 @@ import email.utils
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -20,12 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.audio.pauses import PausePlan
+from briefing.clock import Clock, briefing_moment, file_clock, fixed_clock, resolve
 from briefing.config import DailyConfig
 from briefing.daily.budget import estimate_seconds, fit, pause_seconds
 from briefing.daily.collect import Candidate, collect
 from briefing.daily.dedupe import Duplicate, drop_duplicates
 from briefing.daily.history import History
-from briefing.daily.rank import is_muted, rank
+from briefing.daily.rank import is_later, is_muted, rank
+from briefing.daily.sightings import Sightings
 from briefing.errors import InputError
 from briefing.models import Script, SegmentFallback, StoryFailure
 from briefing.paths import state_dir
@@ -66,6 +67,8 @@ class DailyReport:
     muted: tuple[tuple[Candidate, str], ...] = ()
     unused: tuple[Candidate, ...] = ()
     """Stories left for lack of time."""
+    later: tuple[Candidate, ...] = ()
+    """Stories dated after the episode's day (a run for an earlier `--date`)."""
     failures: tuple[StoryFailure, ...] = ()
     rendered: bool = False
     """False when the episode for this date was already up to date."""
@@ -83,14 +86,22 @@ def run_daily(
     date: dt.date | None = None,
     minutes: float | None = None,
     on_progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
 ) -> DailyReport:
-    """Make (or confirm) the episode for `date` and publish it; never stopped by one bad source."""
+    """Make (or confirm) the episode for `date` and publish it; never stopped by one bad source.
+
+    Stories are chosen as a run on the morning of `date` would choose them: ages count from
+    the briefing's moment (`briefing_moment`), never from when this happens to run. `clock`
+    is today's date and time (default: the real clock).
+    """
     from briefing.tts import load_preset
 
     preset = load_preset(config.voice)  # a bad voice fails before anything is fetched or made
     _prepare_output(config.output)
+    now = resolve(clock)()
+    moment = briefing_moment(date or now.date(), now)
     with _exclusive(config.output):
-        return _run(config, preset, date or dt.date.today(), minutes, on_progress)
+        return _run(config, preset, moment, minutes, on_progress)
 
 
 @contextmanager
@@ -117,7 +128,7 @@ def _exclusive(output: Path) -> Iterator[None]:
 def _run(
     config: DailyConfig,
     preset: VoicePreset,
-    date: dt.date,
+    moment: dt.datetime,
     minutes: float | None,
     on_progress: ProgressCallback | None,
 ) -> DailyReport:
@@ -127,9 +138,14 @@ def _run(
     target_s = (minutes if minutes is not None else config.minutes) * 60.0
     output = config.output
 
+    date = moment.date()
     candidates, failures = collect(config)
-    now = dt.datetime.now(dt.UTC)
-    ranked = rank(candidates, config.favour, now)
+    later = [c for c in candidates if is_later(c, moment)]
+    candidates = [c for c in candidates if not is_later(c, moment)]
+    sightings = Sightings()
+    first_seen = sightings.see((c.key for c in candidates), moment)
+    sightings.save(moment)
+    ranked = rank(candidates, config.favour, moment, first_seen)
     unique, duplicates = drop_duplicates(ranked)
     history = History()
     heard = [c for c in unique if history.heard_before((c.key, *c.also_keys), date)]
@@ -144,6 +160,7 @@ def _run(
         duplicates=tuple(duplicates),
         heard=tuple(heard),
         muted=tuple(muted),
+        later=tuple(later),
         failures=tuple(failures),
         target_s=target_s,
     )
@@ -156,8 +173,10 @@ def _run(
     pace = pace_store.get(preset)
     articles = [c.article for c in eligible]
     pauses = PausePlan()  # as AudioOptions() has it: the pauses `make` uses
+    clock = fixed_clock(moment)
     plan = fit(
-        articles, target_s, wpm, summariser.summarize, date, pace, pauses, config.templates
+        articles, target_s, wpm, summariser.summarize, date, pace, pauses, config.templates,
+        clock,
     )
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
@@ -187,7 +206,7 @@ def _run(
     if measured is not None and error > REPLAN_AT and plan.estimate_s >= target_s * 0.9:
         plan = fit(
             articles, target_s, wpm, summariser.summarize, date, measured, options.pauses,
-            config.templates,
+            config.templates, clock,
         )
         used = list(eligible[: len(plan.script.stories)])
         voiced = voice_and_assemble(
@@ -195,7 +214,7 @@ def _run(
         )
         synthesized += voiced.synthesized
 
-    episode = _write_episode(config, date, plan.script, voiced, used, fingerprint, options)
+    episode = _write_episode(config, moment, plan.script, voiced, used, fingerprint, options)
     episodes = [e for e in episodes if e.date != episode.date] + [episode]
     episodes.sort(key=lambda e: e.date, reverse=True)
     episodes = episodes[: config.podcast.keep]
@@ -247,7 +266,7 @@ def _prepare_output(output: Path) -> None:
 
 def _write_episode(
     config: DailyConfig,
-    date: dt.date,
+    moment: dt.datetime,
     script: Script,
     voiced: Voiced,
     used: list[Candidate],
@@ -258,6 +277,7 @@ def _write_episode(
     from briefing.audio.render import render_briefing
 
     output = config.output
+    date = moment.date()
     stem = f"{EPISODES_DIR}/briefing-{date.isoformat()}-{fingerprint[:10]}"
     audio = f"{stem}.mp3"
     rendered = render_briefing(voiced.programme, script, output / audio, options)
@@ -272,7 +292,7 @@ def _write_episode(
         audio=audio,
         length=(output / audio).stat().st_size,
         duration_s=rendered.duration_s,
-        published=_pub_date(date),
+        published=email.utils.format_datetime(moment),
         fingerprint=fingerprint,
         stories=tuple(
             EpisodeStory(
@@ -307,7 +327,7 @@ def _publish(config: DailyConfig, output: Path, episodes: list[Episode]) -> Path
     base_url = config.podcast.base_url or default_base_url()
     feed = write_feed(output, config.podcast, episodes, base_url)
     keep = {name for e in episodes for name in e.files}
-    now = time.time()
+    now = file_clock(output / EPISODES_DIR)
     for path in (output / EPISODES_DIR).iterdir():
         name = f"{EPISODES_DIR}/{path.name}"
         if not path.is_file() or name in keep:
@@ -337,12 +357,6 @@ def _fingerprint(eligible: list[Candidate], target_s: float, preset: object) -> 
         "settings": asdict(preset.settings),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def _pub_date(date: dt.date) -> str:
-    now = dt.datetime.now(dt.UTC)
-    when = now if date == now.date() else dt.datetime.combine(date, dt.time(6, 0), dt.UTC)
-    return email.utils.format_datetime(when)
 
 
 def _measured_pace(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.clock import Clock, briefing_moment, resolve
 from briefing.distributed import tasks
 from briefing.distributed.keys import content_key, file_digest
 from briefing.distributed.manifest import Job
@@ -81,6 +82,7 @@ def run_batch(
     date: dt.date | None = None,
     audio: AudioOptions | None = None,
     on_progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
 ) -> BatchReport:
     """Make every job's briefing on a Dask cluster and report each job's outcome.
 
@@ -88,15 +90,16 @@ def run_batch(
     on `scheduler` (an address such as ``tcp://host:8786``) or, without it, on a local cluster
     of `workers` processes that lives as long as the call. `cache_dir` holds voiced segments
     and must be a folder every worker can reach (default: the user's cache folder). `audio`
-    sets every job's format, mastering and side files, as for `make_briefing`.
+    sets every job's format, mastering and side files, as for `make_briefing`. `clock` gives
+    today's date and the greeting's hour (default: the real clock).
     """
     _require_dask()
     if client is not None:
-        return _run(jobs, client, cache_dir, summarizer, date, audio, on_progress)
+        return _run(jobs, client, cache_dir, summarizer, date, audio, on_progress, clock)
     from briefing.distributed.cluster import open_client
 
     with open_client(scheduler=scheduler, workers=workers) as own:
-        return _run(jobs, own, cache_dir, summarizer, date, audio, on_progress)
+        return _run(jobs, own, cache_dir, summarizer, date, audio, on_progress, clock)
 
 
 def _require_dask() -> None:
@@ -131,6 +134,7 @@ def _run(
     date: dt.date | None,
     audio: AudioOptions | None,
     on_progress: ProgressCallback | None,
+    clock: Clock | None,
 ) -> BatchReport:
     from distributed import as_completed
 
@@ -139,14 +143,17 @@ def _run(
     started = time.perf_counter()
     cache_root = (cache_dir or default_cache_dir()).resolve()
     cache_root.mkdir(parents=True, exist_ok=True)
-    today = date or dt.date.today()
+    now = resolve(clock)()
+    today = date or now.date()
     presets: dict[str, VoicePreset] = {}
     for job in jobs:  # bad presets fail the batch before any work, like `make` does
         presets.setdefault(job.voice, load_preset(job.voice))
     options = audio or AudioOptions()
     for job in jobs:  # a bad output format, cover or music file fails before any work
         check_options(job.output, options)
-    planned, story_futures = _submit(client, jobs, presets, cache_root, summarizer, today, options)
+    planned, story_futures = _submit(
+        client, jobs, presets, cache_root, summarizer, now, today, options
+    )
     progress = BatchProgress(jobs_total=len(jobs), stories_total=len(story_futures))
     outcomes: dict[str, JobOutcome] = {}
     by_key = {p.render.key: p for p in planned}
@@ -187,6 +194,7 @@ def _submit(
     presets: dict[str, VoicePreset],
     cache_root: Path,
     summarizer: str,
+    now: dt.datetime,
     today: dt.date,
     audio: AudioOptions,
 ) -> tuple[list[_Planned], list[Any]]:
@@ -226,6 +234,7 @@ def _submit(
             voicings,
             cache_root,
             audio,
+            briefing_moment(date, now),
             key=render_key,
         )
         planned.append(_Planned(job, render))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.clock import fixed_clock
 from briefing.errors import BriefingError, ConfigError
 from briefing.models import (
     Article,
@@ -113,6 +114,7 @@ def render(
     voicings: Sequence[StoryVoicing],
     cache_root: Path,
     audio: AudioOptions | None = None,
+    moment: dt.datetime | None = None,
 ) -> JobOutcome:
     """Compose the script, voice what the stories did not (cache hits), master and export.
 
@@ -146,7 +148,8 @@ def render(
             worker_pids=pid,
         )
     try:
-        script = compose_script(usable, date)
+        clock = fixed_clock(moment) if moment is not None else None
+        script = compose_script(usable, date, clock=clock)
         fresh = hits = 0
         with tempfile.TemporaryDirectory(prefix="briefing-render-") as workdir:
             voiced: list[VoicedSegment] = []

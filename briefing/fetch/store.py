@@ -6,9 +6,9 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
+from briefing.clock import file_clock
 from briefing.fetch.client import Response, Validators
 from briefing.paths import state_dir
 
@@ -68,7 +68,7 @@ class ValidatorStore:
         """Forget URLs not fetched for `max_age_days`: feeds drop items, pages go stale."""
         if not self.folder.is_dir():
             return 0
-        horizon = time.time() - max_age_days * 86400
+        horizon = file_clock(self.folder) - max_age_days * 86400
         removed = 0
         for path in self.folder.iterdir():
             try:

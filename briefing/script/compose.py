@@ -8,8 +8,9 @@ import datetime as dt
 import hashlib
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from briefing.clock import Clock, resolve
 from briefing.models import Script, ScriptSegment, SegmentKind, Summary
 from briefing.script.acronyms import speak_acronym
 from briefing.script.normalize import normalize
@@ -23,14 +24,6 @@ PAUSE_BETWEEN_SENTENCES_MS = 350
 PAUSE_BETWEEN_STORIES_MS = 1000
 PAUSE_AFTER_TRANSITION_MS = 300
 
-Clock = Callable[[], dt.datetime]
-
-
-def local_now() -> dt.datetime:
-    """The local time, which picks the greeting (tests pass their own clock)."""
-    return dt.datetime.now().astimezone()
-
-
 def compose_script(
     summaries: Sequence[Summary],
     date: dt.date,
@@ -40,7 +33,7 @@ def compose_script(
 ) -> Script:
     """Turn summaries into typed segments a presenter would read, in order."""
     templates = templates or ScriptTemplates()
-    now = (clock or local_now)()
+    now = resolve(clock)()  # the local time picks the greeting
     segments = [_intro(len(summaries), date, now.hour, templates)]
     transitions = _transitions(summaries, templates)
     for index, summary in enumerate(summaries):

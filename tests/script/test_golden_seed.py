@@ -17,8 +17,8 @@ import pytest
 from conftest import SEED_ARTICLE
 from typer.testing import CliRunner
 
+from briefing import clock
 from briefing.cli import app
-from briefing.script import compose
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_script.txt"
 GOLDEN_LONG = Path(__file__).parent / "golden" / "seed_script_20_sentences.txt"
@@ -28,7 +28,7 @@ HEADLINE = "Arab Intelligence Official: Iraq Will Enhance Ties With Russia Follo
 
 
 def run_script(monkeypatch: pytest.MonkeyPatch, *options: str) -> str:
-    monkeypatch.setattr(compose, "local_now", lambda: dt.datetime(2026, 11, 25, 7, 30))
+    monkeypatch.setattr(clock, "system_clock", lambda: dt.datetime(2026, 11, 25, 7, 30))
     arguments = ["script", str(SEED_ARTICLE), "--date", "2026-11-25", *options]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output

@@ -8,10 +8,10 @@ import pytest
 from conftest import SEED_ARTICLE
 from typer.testing import CliRunner
 
+from briefing import clock
 from briefing.cli import app
 from briefing.ingest.plaintext import parse_plain_text
 from briefing.models import Length
-from briefing.script import compose
 from briefing.summarise import get_summarizer
 from briefing.summarise.lead import story_sentences
 
@@ -42,7 +42,7 @@ def test_summary_opens_on_the_lead_not_on_a_quote_said_by_he(sentences: int) -> 
 
 
 def test_script_says_at_most_40_percent_of_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compose, "local_now", lambda: dt.datetime(2026, 11, 25, 7, 30))
+    monkeypatch.setattr(clock, "system_clock", lambda: dt.datetime(2026, 11, 25, 7, 30))
     result = CliRunner().invoke(app, ["script", str(SEED_ARTICLE), "--date", "2026-11-25"])
     assert result.exit_code == 0, result.output
     assert len(result.output.split()) <= 0.4 * len(seed_text().split())
