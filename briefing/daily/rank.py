@@ -13,8 +13,6 @@ FAVOUR_WEIGHT = 3.0
 SOURCE_WEIGHT = 1.0
 POSITION_WEIGHT = 0.5
 AGE_WEIGHT_PER_DAY = 1.0
-LATER_GRACE = dt.timedelta(days=1)
-"""A story dated more than this after the briefing's moment was not out yet that morning."""
 
 
 def _matcher(keywords: Sequence[str]) -> re.Pattern[str] | None:
@@ -33,19 +31,14 @@ def is_muted(candidate: Candidate, mute: Sequence[str]) -> str | None:
     return found.group(0) if found else None
 
 
-def is_later(candidate: Candidate, moment: dt.datetime) -> bool:
-    """Dated after the briefing's day: a run on that morning could not have had it."""
-    published = candidate.article.published
-    return published is not None and published > moment + LATER_GRACE
-
-
 def score(
     candidate: Candidate,
     favour: Sequence[str],
     now: dt.datetime,
     first_seen: Mapping[str, dt.datetime] | None = None,
 ) -> float:
-    """Higher is better. Age counts from the story's date or, undated, from when first seen."""
+    """Higher is better. Age counts from the story's date or, undated, from when first seen;
+    a story dated after `now` (an episode remade for an earlier day) counts as brand new."""
     pattern = _matcher(favour)
     hits = len({m.lower() for m in pattern.findall(_subject(candidate))}) if pattern else 0
     since = candidate.article.published or (first_seen or {}).get(candidate.key, now)

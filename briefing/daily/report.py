@@ -39,8 +39,6 @@ def report_lines(report: DailyReport) -> list[str]:
         lines.append(f"Muted: {len(report.muted)}")
         for candidate, word in report.muted:
             lines.append(f"  - {candidate.title} (mentions “{word}”)")
-    if report.later:
-        lines.append(f"Not yet out on {report.date.isoformat()}: {len(report.later)}")
     if report.unused:
         lines.append(f"Left for lack of time: {len(report.unused)}")
     if report.failures:

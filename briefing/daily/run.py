@@ -25,7 +25,7 @@ from briefing.daily.budget import estimate_seconds, fit, pause_seconds
 from briefing.daily.collect import Candidate, collect
 from briefing.daily.dedupe import Duplicate, drop_duplicates
 from briefing.daily.history import History
-from briefing.daily.rank import is_later, is_muted, rank
+from briefing.daily.rank import is_muted, rank
 from briefing.daily.sightings import Sightings
 from briefing.errors import InputError
 from briefing.models import Script, SegmentFallback, StoryFailure
@@ -67,8 +67,6 @@ class DailyReport:
     muted: tuple[tuple[Candidate, str], ...] = ()
     unused: tuple[Candidate, ...] = ()
     """Stories left for lack of time."""
-    later: tuple[Candidate, ...] = ()
-    """Stories dated after the episode's day (a run for an earlier `--date`)."""
     failures: tuple[StoryFailure, ...] = ()
     rendered: bool = False
     """False when the episode for this date was already up to date."""
@@ -140,8 +138,6 @@ def _run(
 
     date = moment.date()
     candidates, failures = collect(config)
-    later = [c for c in candidates if is_later(c, moment)]
-    candidates = [c for c in candidates if not is_later(c, moment)]
     sightings = Sightings()
     first_seen = sightings.see((c.key for c in candidates), moment)
     sightings.save(moment)
@@ -160,7 +156,6 @@ def _run(
         duplicates=tuple(duplicates),
         heard=tuple(heard),
         muted=tuple(muted),
-        later=tuple(later),
         failures=tuple(failures),
         target_s=target_s,
     )
