@@ -38,9 +38,10 @@ def browser(server: tuple[str, subprocess.Popen[str]]) -> Iterator[Any]:
         yield driver
 
 
-def newest(podcast: Path) -> dict[str, Any]:
-    episode: dict[str, Any] = json.loads((podcast / "episodes.json").read_text())["episodes"][0]
-    return episode
+def newest(podcast: Path, index: int = 0) -> dict[str, Any]:
+    """The newest episode in the list (or the `index`-th newest)."""
+    episodes = json.loads((podcast / "episodes.json").read_text())["episodes"]
+    return dict(episodes[index])
 
 
 def chapters(podcast: Path) -> list[dict[str, Any]]:
@@ -76,6 +77,8 @@ def test_the_page_loads_without_errors_and_plays(
     browser.find_element(By.ID, "play").click()
     assert plays(browser)
     assert browser.find_element(By.ID, "play").get_attribute("aria-label") == "Pause"
+    lock_screen = "return navigator.mediaSession.metadata.title"
+    assert browser.execute_script(lock_screen) == newest(podcast)["title"]
     assert console_errors(browser) == []
 
 
@@ -109,6 +112,35 @@ def test_a_reload_restores_the_position_under_a_service_worker(browser: Any) -> 
     wait_ready(browser)
     WebDriverWait(browser, 5).until(lambda d: abs(current_time(d) - position) < 0.5)
     assert browser.execute_script("return navigator.serviceWorker.controller !== null")
+    assert console_errors(browser) == []
+
+
+def test_the_keyboard_plays_and_pauses(browser: Any) -> None:
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(" ")
+    assert plays(browser)
+    body.send_keys("k")
+    WebDriverWait(browser, 5).until(
+        lambda d: d.execute_script("return document.querySelector('#audio').paused")
+    )
+
+
+def test_at_the_end_it_is_marked_played_and_the_next_episode_follows(
+    browser: Any, podcast: Path
+) -> None:
+    older = newest(podcast, 1)
+    browser.find_element(By.ID, "follow").click()
+    browser.execute_script(
+        "const a = document.querySelector('#audio'); a.currentTime = a.duration - 0.5; a.play()"
+    )
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "now-title").text == older["title"]
+    )
+    assert plays(browser)
+    items = browser.find_elements(By.CSS_SELECTOR, "#episodes li")
+    assert [i.find_element(By.CLASS_NAME, "played").is_displayed() for i in items] == [True, False]
+    first_chapter = browser.find_element(By.CSS_SELECTOR, "#chapters button").text
+    assert first_chapter.endswith("Introduction")
     assert console_errors(browser) == []
 
 

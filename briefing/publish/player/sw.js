@@ -12,7 +12,9 @@ const SHELL = [
   "icon-512.png",
   "episodes.json",
 ];
-const FRESH = /\/(episodes\.json)?$|\/index\.html$/; // asked of the network first when online
+const ROOT = new URL("./", self.location).pathname;
+const PAGE = new Set([ROOT, `${ROOT}index.html`]);
+const LIST = `${ROOT}episodes.json`; // the page and the list change daily: network first
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -72,16 +74,13 @@ async function fromCache(request) {
   return partial(request, cached);
 }
 
-async function networkFirst(request) {
+async function networkFirst(request, key) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const cache = await caches.open(CACHE);
-      await cache.put(request.mode === "navigate" ? "./" : request, response.clone());
-    }
+    if (response.ok) await (await caches.open(CACHE)).put(key, response.clone());
     return response;
   } catch (error) {
-    const cached = await caches.match(request.mode === "navigate" ? "./" : request.url, { cacheName: CACHE });
+    const cached = await caches.match(key, { cacheName: CACHE });
     if (cached) return cached;
     throw error;
   }
@@ -91,8 +90,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (request.mode === "navigate" || FRESH.test(url.pathname)) {
-    event.respondWith(networkFirst(request));
+  if (PAGE.has(url.pathname) || url.pathname === LIST) {
+    event.respondWith(networkFirst(request, PAGE.has(url.pathname) ? "./" : LIST));
   } else {
     event.respondWith(fromCache(request).then((cached) => cached || fetch(request)));
   }
