@@ -145,7 +145,10 @@ function renderTranscript() {
     }
     const text = cue.getCueAsHTML().textContent;
     const button = element("button", { type: "button", class: "cue", "data-start": cue.startTime }, text);
-    button.addEventListener("click", () => seek(cues[i].startTime));
+    button.addEventListener("click", () => {
+      seek(cues[i].startTime);
+      audio.play().catch(() => {});
+    });
     section.append(button, " ");
   });
 }
@@ -195,10 +198,14 @@ function remember() {
   if (audio.ended || savedAt > current.duration_s * 0.95) markPlayed(current);
 }
 
+function listItem(episode) {
+  return document.querySelector(`#episodes li[data-audio="${CSS.escape(episode.audio)}"]`);
+}
+
 function markPlayed(episode) {
   store.set(`played:${episode.audio}`, true);
-  const item = document.querySelector(`#episodes li[data-audio="${CSS.escape(episode.audio)}"]`);
-  if (item) item.querySelector(".played").hidden = false;
+  const mark = listItem(episode)?.querySelector(".played");
+  if (mark) mark.hidden = false;
 }
 
 function setPlaying() {
@@ -257,10 +264,9 @@ async function load(episode, play) {
   update.chapter = update.cue = undefined;
   if (audio.getAttribute("src") !== episode.audio) audio.src = episode.audio;
   $("#now-title").textContent = episode.title;
-  $("#now-date").textContent = episode.date;
+  const listed = listItem(episode)?.querySelector("time"); // the date as the server wrote it
+  $("#now-date").textContent = listed ? listed.textContent : episode.date;
   $("#now-date").dateTime = episode.date;
-  const item = document.querySelector(`#episodes li[data-audio="${CSS.escape(episode.audio)}"]`);
-  if (item) $("#now-date").textContent = item.querySelector("time").textContent;
   $("#now-duration").textContent = clock(episode.duration_s);
   $("#now-download").href = episode.audio;
   const [chapterData, cueList] = await Promise.all([
@@ -286,8 +292,10 @@ function wire() {
   $("#controls").hidden = false;
   $("#follow-row").hidden = false;
   $("#play").addEventListener("click", toggle);
-  $("#back").addEventListener("click", () => seek(audio.currentTime - 15));
-  $("#forward").addEventListener("click", () => seek(audio.currentTime + 30));
+  const back = () => seek(audio.currentTime - 15);
+  const forward = () => seek(audio.currentTime + 30);
+  $("#back").addEventListener("click", back);
+  $("#forward").addEventListener("click", forward);
   $("#seek").addEventListener("input", (event) => seek(Number(event.target.value)));
   const speed = $("#speed");
   speed.value = String(store.get("speed", 1));
@@ -318,13 +326,12 @@ function wire() {
     if (follow.checked && next) load(next, true);
   });
   addEventListener("pagehide", remember);
+  const keys = { " ": toggle, k: toggle, j: back, ArrowLeft: back, l: forward, ArrowRight: forward };
   document.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, textarea, button, a") || event.altKey || event.ctrlKey || event.metaKey) return;
-    const keys = { " ": toggle, k: toggle, j: () => seek(audio.currentTime - 15), ArrowLeft: () => seek(audio.currentTime - 15), l: () => seek(audio.currentTime + 30), ArrowRight: () => seek(audio.currentTime + 30) };
-    if (keys[event.key]) {
-      event.preventDefault();
-      keys[event.key]();
-    }
+    const busy = event.target.closest("input, select, textarea, button, a, .transcript");
+    if (busy || event.altKey || event.ctrlKey || event.metaKey || !keys[event.key]) return;
+    event.preventDefault(); // Space would scroll the page
+    keys[event.key]();
   });
   for (const link of document.querySelectorAll("#episodes a.play")) {
     link.addEventListener("click", (event) => {
