@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install briefing: espeak-ng and ffmpeg when missing (apt or brew), then a virtual
 # environment in .venv with the package. `./install.sh --dev` adds the test tools (and the
-# system programs the tests run: faketime).
+# system programs the tests run: faketime, and Chromium with its driver for the web player).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +14,10 @@ command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ "$dev" = 1 ]; then
   command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+  if command -v apt-get >/dev/null 2>&1; then  # the web player's browser tests (Debian's)
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  fi
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install.sh: installing ${missing[*]}" >&2

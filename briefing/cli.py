@@ -460,8 +460,8 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "0.0.0.0",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
 ) -> None:
-    """Serve the episodes and feed.xml to phones on your network (read-only)."""
-    from briefing.publish.serve import feed_url, make_server, qr_text
+    """Serve the web player, the episodes and feed.xml to phones on your network (read-only)."""
+    from briefing.publish.serve import feed_url, make_server, player_url, qr_text
 
     if folder is None:
         from briefing.config import load_config
@@ -469,9 +469,10 @@ def serve(
 
         folder = load_config().output if config_file().is_file() else Path.cwd()
     server = make_server(folder, host, port)
-    url = feed_url(host, server.server_address[1])
+    url = player_url(host, server.server_address[1])
     typer.echo(f"Serving {folder} read-only. Press Ctrl-C to stop.")
-    typer.echo(f"Subscribe in your podcast app (same Wi-Fi): {url}")
+    typer.echo(f"Listen in the phone's browser (same Wi-Fi): {url}")
+    typer.echo(f"Or subscribe in your podcast app: {feed_url(host, server.server_address[1])}")
     typer.echo(qr_text(url))
     try:
         server.serve_forever()

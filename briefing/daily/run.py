@@ -312,15 +312,17 @@ def _audio_options(config: DailyConfig, date: dt.date) -> AudioOptions:
 
 
 def _publish(config: DailyConfig, output: Path, episodes: list[Episode]) -> Path:
-    """Episode list, then feed, then delete files nothing refers to any more."""
+    """Episode list, then the web player, then feed, then delete files nothing refers to."""
     from briefing.audio import atomic_path
     from briefing.publish.feed import write_feed
     from briefing.publish.network import default_base_url
+    from briefing.publish.web import write_player
 
     with atomic_path(output / MANIFEST) as tmp:
         tmp.write_text(episodes_json(episodes), encoding="utf-8")
     base_url = config.podcast.base_url or default_base_url()
-    feed = write_feed(output, config.podcast, episodes, base_url)
+    podcast = write_player(output, config.podcast, episodes)  # and the show art, if none is set
+    feed = write_feed(output, podcast, episodes, base_url)
     keep = {name for e in episodes for name in e.files}
     now = file_clock(output / EPISODES_DIR)
     for path in (output / EPISODES_DIR).iterdir():

@@ -1,8 +1,9 @@
-"""Publish: the podcast feed of the output folder, and a small server for phones."""
+"""Publish: the podcast feed of the output folder, its web player, and a small server for phones."""
 
 from briefing.publish.episodes import Episode, EpisodeStory, StoryLink, load_episodes
 from briefing.publish.feed import FEED_NAME, feed_xml, write_feed
 from briefing.publish.network import default_base_url, lan_address
+from briefing.publish.web import write_player
 
 __all__ = [
     "FEED_NAME",
@@ -14,4 +15,5 @@ __all__ = [
     "lan_address",
     "load_episodes",
     "write_feed",
+    "write_player",
 ]

@@ -1,4 +1,4 @@
-"""Serve the output folder to phones: read-only, byte ranges (players seek), nothing outside it."""
+"""Serve the output folder to phones: the web player at `/`, the feed, byte ranges, read-only."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".png": "image/png",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
 }
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -69,6 +73,7 @@ class FolderHandler(SimpleHTTPRequestHandler):
         if partial_content:
             self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
         self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.send_header("Cache-Control", "no-cache")  # a new episode shows on the next visit
         self.end_headers()
         return io.BufferedReader(_Limited(handle, length))
 
@@ -81,7 +86,9 @@ class FolderHandler(SimpleHTTPRequestHandler):
         if any(p == ".." or p.startswith(".") or "\x00" in p for p in parts):
             return None  # NUL would make the path lookup raise and drop the connection
         root = Path(self.directory).resolve()
-        target = root.joinpath(*parts).resolve() if parts else root / "feed.xml"
+        if not parts:  # the web player; a folder from before it had only the feed
+            parts = ["index.html"] if (root / "index.html").is_file() else ["feed.xml"]
+        target = root.joinpath(*parts).resolve()
         if target != root and root not in target.parents:
             return None  # a symlink pointing out of the folder
         return target
@@ -144,11 +151,16 @@ def make_server(folder: Path, host: str = "0.0.0.0", port: int = 8000) -> Thread
         ) from None
 
 
-def feed_url(host: str, port: int) -> str:
+def player_url(host: str, port: int) -> str:
+    """The URL a phone opens: the web player (this computer's LAN address for 0.0.0.0)."""
     from briefing.publish.network import lan_address
 
     shown = lan_address() if host in {"0.0.0.0", "", "::"} else host
-    return f"http://{shown}:{port}/feed.xml"
+    return f"http://{shown}:{port}/"
+
+
+def feed_url(host: str, port: int) -> str:
+    return player_url(host, port) + "feed.xml"
 
 
 def qr_text(url: str) -> str:

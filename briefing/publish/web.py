@@ -1,0 +1,176 @@
+"""The web player: static files beside `feed.xml`, so a phone's browser plays the episodes.
+
+The files are package data in `player/`. At write time `index.html` gets the newest episode,
+its chapters and the episode list, so the page plays before (and without) its script; the
+service worker gets a version that changes with the episodes and the player, which makes
+browsers fetch the new episode for offline listening.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import quote
+
+from briefing.config import PodcastSettings
+from briefing.publish.artwork import ICON_SIZES, app_icon, show_artwork
+from briefing.publish.episodes import Episode
+
+STATIC = ("player.css", "player.js")
+"""Copied as they are."""
+TEMPLATES = ("index.html", "manifest.webmanifest", "sw.js")
+"""Filled in with the show and its episodes."""
+ARTWORK_NAME = "artwork.png"
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+
+
+def write_player(
+    folder: Path, podcast: PodcastSettings, episodes: Sequence[Episode]
+) -> PodcastSettings:
+    """Write the player into `folder`; the podcast settings the feed should use.
+
+    When no `artwork` is configured, the show art is made here (`artwork.png`) and returned
+    in the settings, so the feed names it. Each file is replaced atomically, and only if it
+    changed; the service worker goes last, because a new one makes browsers fetch the rest.
+    """
+    title = podcast.title
+    if not podcast.artwork:
+        _write(folder / ARTWORK_NAME, show_artwork(title))
+        podcast = replace(podcast, artwork=ARTWORK_NAME)
+    for size in ICON_SIZES:
+        _write(folder / f"icon-{size}.png", app_icon(title, size))
+    static = {name: _source(name) for name in (*STATIC, *TEMPLATES)}
+    for name in STATIC:
+        _write(folder / name, static[name].encode())
+    _write(folder / "index.html", _fill(static["index.html"], _page(folder, podcast, episodes)))
+    manifest = {
+        "show": json.dumps(title, ensure_ascii=False),
+        "short_name": json.dumps(title if len(title) <= 12 else "Briefing"),
+        "description": json.dumps(podcast.description, ensure_ascii=False),
+        "language": json.dumps(podcast.language),
+    }
+    _write(folder / "manifest.webmanifest", _fill(static["manifest.webmanifest"], manifest))
+    version = hashlib.sha256()
+    for name in sorted(static):
+        version.update(static[name].encode())
+    version.update(json.dumps([(e.audio, e.fingerprint) for e in episodes]).encode())
+    version.update(json.dumps(manifest).encode())
+    sw = _fill(static["sw.js"], {"version": version.hexdigest()[:16]})
+    _write(folder / "sw.js", sw)
+    return podcast
+
+
+def _page(folder: Path, podcast: PodcastSettings, episodes: Sequence[Episode]) -> dict[str, str]:
+    """The values of index.html's slots, escaped for HTML."""
+    esc = html.escape
+    values = {"show": esc(podcast.title), "language": esc(podcast.language)}
+    if not episodes:
+        return values | {
+            "title": "No episodes yet",
+            "date": "",
+            "date_text": "Run briefing daily to make the first one.",
+            "duration": "0:00",
+            "duration_s": "0",
+            "audio": "",
+            "notes_link": "",
+            "chapters": "",
+            "transcript_link": "",
+            "episodes": "",
+        }
+    newest = episodes[0]
+    audio = quote(newest.audio)
+    notes = _show_notes(newest)
+    transcript = (
+        f'<a href="{quote(newest.transcript)}">The transcript (WebVTT)</a>'
+        if newest.transcript
+        else "No transcript for this episode."
+    )
+    return values | {
+        "title": esc(newest.title),
+        "date": esc(newest.date),
+        "date_text": esc(_date_text(newest.date)),
+        "duration": clock(newest.duration_s),
+        "duration_s": f"{newest.duration_s:.3f}",
+        "audio": audio,
+        "notes_link": f' · <a href="{quote(notes)}">Show notes</a>' if notes else "",
+        "chapters": "\n".join(
+            f'        <li><a href="{audio}#t={start:.3f}">'
+            f'<span class="at">{clock(start)}</span> {esc(name)}</a></li>'
+            for start, name in _chapters(folder, newest)
+        ),
+        "transcript_link": transcript,
+        "episodes": "\n".join(_episode_item(e) for e in episodes),
+    }
+
+
+def _episode_item(episode: Episode) -> str:
+    esc = html.escape
+    notes = _show_notes(episode)
+    notes_link = f' · <a href="{quote(notes)}">notes</a>' if notes else ""
+    return (
+        f'      <li data-audio="{esc(episode.audio)}">'
+        f'<a class="play" href="{quote(episode.audio)}">{esc(episode.title)}</a>'
+        f'<br><span class="meta"><time datetime="{esc(episode.date)}">'
+        f"{esc(_date_text(episode.date))}</time> · {clock(episode.duration_s)}{notes_link}"
+        '<span class="played" hidden> · played</span></span></li>'
+    )
+
+
+def _chapters(folder: Path, episode: Episode) -> list[tuple[float, str]]:
+    """(start, title) of each chapter; none when the chapters file is missing or unreadable."""
+    if not episode.chapters:
+        return []
+    try:
+        data = json.loads((folder / episode.chapters).read_text(encoding="utf-8"))
+        return [(float(c["startTime"]), str(c["title"])) for c in data["chapters"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _show_notes(episode: Episode) -> str | None:
+    return next((name for name in episode.extra_files if name.endswith(".html")), None)
+
+
+def _date_text(iso: str) -> str:
+    try:
+        date = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def clock(seconds: float) -> str:
+    """Times as the player shows them: 1:03, or 1:02:03 past the hour."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _source(name: str) -> str:
+    return (files("briefing.publish") / "player" / name).read_text(encoding="utf-8")
+
+
+def _fill(template: str, values: Mapping[str, str]) -> bytes:
+    """Replace every `{{slot}}`; a slot without a value is a bug in this module, not input."""
+    return _SLOT.sub(lambda m: values[m.group(1)], template).encode()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace `path` atomically, and not at all when it already holds `data`."""
+    from briefing.audio.export import atomic_path
+
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
