@@ -52,3 +52,7 @@ class StoriesFailedError(BriefingError):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class PublishError(BriefingError):
+    """A remote store (S3, SFTP, …) refused or dropped an upload; the local files are intact."""
