@@ -15,11 +15,7 @@ import pytest
 from fixtures.podcast_folder import write_output
 from fixtures.stores import S3Server, SSHServer
 
-from briefing.publish.remote import (
-    PUBLISH_MANIFEST,
-    PublishReport,
-    publish_folder,
-)
+from briefing.publish.remote import LONG_CACHE, PUBLISH_MANIFEST, SHORT_CACHE, publish_folder
 
 DATES = ["2026-11-23", "2026-11-24"]
 
@@ -29,6 +25,16 @@ class Remote:
     url: str
     files: Callable[[], dict[str, bytes]]
     """Every remote file by its name relative to the URL."""
+    put: Callable[[str, bytes], None]
+    """Write a remote file behind the publisher's back."""
+
+
+def _disk_put(root: Path) -> Callable[[str, bytes], None]:
+    def put(name: str, data: bytes) -> None:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+
+    return put
 
 
 def _disk_files(root: Path) -> dict[str, bytes]:
@@ -55,14 +61,18 @@ def _s3_files(server: S3Server, bucket: str, prefix: str) -> Callable[[], dict[s
 def remote(request: pytest.FixtureRequest, tmp_path: Path) -> Remote:
     if request.param == "file":
         root = tmp_path / "www" / "podcast"  # not there yet: made as needed
-        return Remote(root.as_uri(), lambda: _disk_files(root))
+        return Remote(root.as_uri(), lambda: _disk_files(root), _disk_put(root))
     if request.param == "s3":
         bucket = request.getfixturevalue("bucket")
         server = request.getfixturevalue("s3_env")
-        return Remote(f"s3://{bucket}/show", _s3_files(server, bucket, "show"))
+
+        def put(name: str, data: bytes) -> None:
+            server.client().put_object(Bucket=bucket, Key=f"show/{name}", Body=data)  # type: ignore[attr-defined]
+
+        return Remote(f"s3://{bucket}/show", _s3_files(server, bucket, "show"), put)
     sshd: SSHServer = request.getfixturevalue("ssh_home")
     root = tmp_path / "sftp-root" / "podcast"
-    return Remote(sshd.url(root), lambda: _disk_files(root))
+    return Remote(sshd.url(root), lambda: _disk_files(root), _disk_put(root))
 
 
 def _local_files(folder: Path) -> dict[str, bytes]:
@@ -124,20 +134,35 @@ def test_a_new_episode_sends_only_its_files_and_drops_the_old_one_after_the_feed
     assert publish_folder(out, remote.url).sent == ()
 
 
-def test_files_outside_the_mirror_stay_and_a_damaged_file_is_sent_again(
-    remote: Remote, tmp_path: Path
-) -> None:
+def test_the_players_assets_go_before_its_page(remote: Remote, tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_output(out, DATES)
     publish_folder(out, remote.url)
     (out / "index.html").write_text("<!doctype html><title>Player</title>")
+    (out / "sw.js").write_text("self.addEventListener('fetch', () => {});")
     (out / "player").mkdir()
     (out / "player" / "app.js").write_text("export {};")
 
     report = publish_folder(out, remote.url)
 
-    assert report.sent == ("player/app.js", "index.html")  # assets before the page
+    assert report.sent == ("player/app.js", "index.html", "sw.js")
     assert report.deleted == ()
+
+
+def test_files_it_did_not_put_stay_and_a_damaged_one_is_sent_again(
+    remote: Remote, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    episodes = write_output(out, DATES)
+    publish_folder(out, remote.url)
+    remote.put("CNAME", b"podcast.example.org\n")
+    remote.put(episodes[0].audio, b"ID3 cut short")  # an upload cut off by hand
+
+    report = publish_folder(out, remote.url)
+
+    assert report.sent == (episodes[0].audio,)
+    assert remote.files()["CNAME"] == b"podcast.example.org\n"
+    assert remote.files()[episodes[0].audio] == (out / episodes[0].audio).read_bytes()
 
 
 def test_the_feed_lists_only_files_that_are_there(remote: Remote, tmp_path: Path) -> None:
@@ -151,5 +176,19 @@ def test_the_feed_lists_only_files_that_are_there(remote: Remote, tmp_path: Path
         assert len(files[name]) == int(entry.enclosures[0].length)
 
 
-def _report(report: PublishReport) -> str:
-    return f"{report.sent} {report.deleted}"
+def test_s3_objects_carry_their_content_type_and_cache_header(
+    s3_env: S3Server, bucket: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    episodes = write_output(out, DATES)
+    publish_folder(out, f"s3://{bucket}/show")
+    client = s3_env.client()
+    expected = {
+        "feed.xml": ("application/rss+xml; charset=utf-8", SHORT_CACHE),
+        "episodes.json": ("application/json", SHORT_CACHE),
+        episodes[0].audio: ("audio/mpeg", LONG_CACHE),
+        str(episodes[0].transcript): ("text/vtt; charset=utf-8", LONG_CACHE),
+    }
+    for name, (kind, cache) in expected.items():
+        head = client.head_object(Bucket=bucket, Key=f"show/{name}")  # type: ignore[attr-defined]
+        assert (head["ContentType"], head["CacheControl"]) == (kind, cache), name
