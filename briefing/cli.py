@@ -327,12 +327,12 @@ def batch(
         ),
     ] = None,
     cache: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--cache",
-            help="Voiced-segment cache, a folder every worker can reach. Default: user cache.",
+            help="Voiced-segment cache every worker can reach: a folder, or a URL such as "
+            "s3://bucket/briefing-cache. Default: user cache.",
             show_default=False,
-            file_okay=False,
         ),
     ] = None,
 ) -> None:

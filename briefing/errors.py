@@ -54,5 +54,9 @@ class StoriesFailedError(BriefingError):
         self.exit_code = exit_code
 
 
-class PublishError(BriefingError):
-    """A remote store (S3, SFTP, …) refused or dropped an upload; the local files are intact."""
+class StorageError(BriefingError):
+    """A remote store (S3, SFTP, …) refused or dropped a read or a write."""
+
+
+class PublishError(StorageError):
+    """Publishing to a remote store failed; the local files are intact."""

@@ -27,14 +27,15 @@ import posixpath
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import ConfigError, InputError, PublishError
+from briefing.errors import InputError, PublishError
 from briefing.publish.episodes import EPISODES_DIR
+from briefing.storage import open_store, store_errors
 
 PUBLISH_MANIFEST = ".briefing-publish.json"
 ENTRY_POINTS = ("episodes.json", "index.html", "sw.js", "feed.xml")
@@ -101,7 +102,7 @@ def publish_folder(
     """
     started = time.perf_counter()
     local = _scan(folder)
-    with _store_errors(to):
+    with store_errors(f"publish to {to}", PublishError):
         fs, root = open_store(to, options)
         root = root.rstrip("/")
         listed = _listing(fs, root)
@@ -160,27 +161,6 @@ def _size(count: int) -> str:
     if count < 1_000_000:
         return f"{count / 1000:.1f} kB"
     return f"{count / 1_000_000:.1f} MB"
-
-
-def open_store(url: str, options: Mapping[str, Any] | None = None) -> tuple[Any, str]:
-    """`(filesystem, path)` for an fsspec URL; a store whose extra is missing is named."""
-    from fsspec.core import url_to_fs
-
-    # A fresh instance each time: credentials are read from the environment at every
-    # publish, so a long-lived process sees rotated keys.
-    settings = {"skip_instance_cache": True, **dict(options or {})}
-    try:
-        fs, path = url_to_fs(url, **settings)
-    except ImportError as error:
-        scheme = url.split("://", 1)[0]
-        extra = {"s3": "s3", "s3a": "s3", "gs": "gcs", "gcs": "gcs", "sftp": "sftp", "ssh": "sftp"}
-        hint = f"pip install 'briefing[{extra[scheme]}]'" if scheme in extra else str(error)
-        raise ConfigError(
-            f"{url}: this store needs a package that is not installed; {hint}."
-        ) from None
-    except ValueError as error:
-        raise ConfigError(f"{url}: not a storage URL fsspec knows ({error}).") from None
-    return fs, str(path)
 
 
 def content_type(name: str) -> str:
@@ -310,53 +290,21 @@ def _put(fs: Any, source: Path, root: str, name: str, *, exists: bool, made: set
         raise
 
 
-_STORE_LIBRARIES = frozenset(
-    ("botocore", "aiobotocore", "s3fs", "asyncssh", "sshfs", "paramiko", "aiohttp", "gcsfs",
-     "google", "fsspec", "urllib3")
-)  # fmt: skip
-"""Packages whose exceptions are the store talking (refusals, network), not bugs of ours."""
-_CREDENTIAL_WORDS = (
-    "credential", "permissiondenied", "accessdenied", "access denied", "invalidaccesskeyid",
-    "signaturedoesnotmatch", "forbidden", "auth",
-)  # fmt: skip
-_NETWORK_WORDS = (
-    "connect", "timeout", "timed out", "disconnect", "network", "resolve", "unreachable",
-    "reset", "broken pipe",
-)  # fmt: skip
+def upload_files(
+    files: Sequence[Path], to: str, options: Mapping[str, Any] | None = None
+) -> int:
+    """Put `files`, in order, into the remote folder `to`; return the bytes sent.
 
-
-@contextmanager
-def _store_errors(url: str) -> Iterator[None]:
-    """Turn what a store's library raises into one line naming the store and the cause."""
-    try:
-        yield
-    except (PublishError, ConfigError, InputError):
-        raise
-    except Exception as error:
-        library = type(error).__module__.split(".", 1)[0]
-        if not isinstance(error, OSError) and library not in _STORE_LIBRARIES:
-            raise  # a bug, not the store: keep the traceback
-        raise PublishError(f"publish to {url}: {describe_store_error(error)}") from None
-
-
-def describe_store_error(error: BaseException) -> str:
-    """Cause and next step in a few words: credentials, a missing bucket or folder, network."""
-    detail = " ".join(str(error).split()) or type(error).__name__
-    detail = detail if len(detail) <= 160 else detail[:157] + "..."
-    name = type(error).__name__
-    text = f"{name} {detail}".lower()
-    if isinstance(error, PermissionError) or any(word in text for word in _CREDENTIAL_WORDS):
-        return (
-            f"access refused, wrong or missing credentials ({detail}); check the store's "
-            "credentials (S3: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or AWS_PROFILE; "
-            "SFTP: your SSH key and agent)."
-        )
-    if "hostkey" in text or "host key" in text:
-        return f"the server's host key is not trusted ({detail}); add it to ~/.ssh/known_hosts."
-    if isinstance(error, FileNotFoundError) or "nosuchbucket" in text or "does not exist" in text:
-        return f"the bucket or folder does not exist ({detail}); create it, or fix the URL."
-    if isinstance(error, ConnectionError | TimeoutError) or any(
-        word in text for word in _NETWORK_WORDS
-    ):
-        return f"network error, the store could not be reached ({detail}); run again later."
-    return f"{detail}."
+    A name already there is replaced through a temporary name and a move, so a reader never
+    sees half a file: put a main file after the side files that describe it.
+    """
+    sent = 0
+    with store_errors(f"upload to {to}", PublishError):
+        fs, root = open_store(to, options)
+        root = root.rstrip("/")
+        made: set[str] = set()
+        for path in files:
+            exists = bool(fs.exists(f"{root}/{path.name}"))
+            _put(fs, path, root, path.name, exists=exists, made=made)
+            sent += path.stat().st_size
+    return sent
