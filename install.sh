@@ -10,6 +10,10 @@ if [ "${1:-}" = "--dev" ]; then extras="[dev]"; fi
 missing=()
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ -n "$extras" ] && command -v apt-get >/dev/null 2>&1; then
+  # the publish tests start a real OpenSSH server on 127.0.0.1
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install.sh: installing ${missing[*]}" >&2
   if command -v apt-get >/dev/null 2>&1; then
