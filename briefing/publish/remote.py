@@ -28,6 +28,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,8 @@ PUBLISH_MANIFEST = ".briefing-publish.json"
 ENTRY_POINTS = ("episodes.json", "index.html", "sw.js", "feed.xml")
 """Uploaded last, in this order: each may refer to files sent before it, never after."""
 TEMP_PREFIX = ".briefing-upload-"
+UPLOADS_AT_ONCE = 4
+"""Episode files and assets sent at once (the entry points go one by one, in order)."""
 
 _TYPES = {
     ".mp3": "audio/mpeg",
@@ -115,21 +118,27 @@ def publish_folder(
         changed.sort(key=_upload_order)
         manifest = {name: entry for name, entry in recorded.items() if name in local}
         made: set[str] = {root}
-        sent: list[str] = []
-        bytes_sent = 0
         body = [name for name in changed if name not in ENTRY_POINTS]
         entry_points = [name for name in changed if name in ENTRY_POINTS]
-        for group in (body, entry_points):
-            for name in group:
-                _put(fs, local[name].path, root, name, exists=name in listed, made=made)
-                manifest[name] = _entry(local[name])
-                sent.append(name)
-                bytes_sent += local[name].size
-            if group is body and group:  # a cut during the entry points re-sends only them
-                _write_manifest(fs, root, manifest, made)
+
+        def send(name: str) -> None:
+            _put(fs, local[name].path, root, name, exists=name in listed, made=made)
+
+        if body:  # in any order among themselves, several at once: nothing refers to them yet
+            for name in body[:1]:
+                send(name)  # makes the folders once, before the others race to
+            with ThreadPoolExecutor(UPLOADS_AT_ONCE) as pool:
+                list(pool.map(send, body[1:]))
+            manifest.update({name: _entry(local[name]) for name in body})
+            _write_manifest(fs, root, manifest, made)  # a cut from here re-sends only the rest
+        for name in entry_points:
+            send(name)
+            manifest[name] = _entry(local[name])
+        sent = [*body, *entry_points]
+        bytes_sent = sum(local[name].size for name in sent)
         stale = sorted(name for name in listed if _is_ours(name, recorded) and name not in local)
-        for name in stale:
-            fs.rm_file(f"{root}/{name}")
+        if stale:
+            fs.rm([f"{root}/{name}" for name in stale])
         if sent or stale or set(recorded) != set(manifest):
             _write_manifest(fs, root, manifest, made)
     return PublishReport(
@@ -260,11 +269,12 @@ def _read_manifest(fs: Any, root: str, listed: Mapping[str, int]) -> dict[str, A
 
 
 def _write_manifest(fs: Any, root: str, manifest: Mapping[str, Any], made: set[str]) -> None:
+    """Put directly: a manifest cut short does no harm (unreadable, every file is checked)."""
     text = json.dumps({"format": 1, "files": dict(sorted(manifest.items()))}, indent=1)
     with tempfile.TemporaryDirectory(prefix="briefing-publish-") as folder:
         path = Path(folder) / PUBLISH_MANIFEST
         path.write_text(text, encoding="utf-8")
-        _put(fs, path, root, PUBLISH_MANIFEST, exists=True, made=made)
+        _put(fs, path, root, PUBLISH_MANIFEST, exists=False, made=made)
 
 
 def _put(fs: Any, source: Path, root: str, name: str, *, exists: bool, made: set[str]) -> None:
