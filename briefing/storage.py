@@ -9,6 +9,7 @@ library raises into one line naming the store and the cause.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -28,6 +29,7 @@ def open_store(url: str, options: Mapping[str, Any] | None = None) -> tuple[Any,
     """`(filesystem, path)` for an fsspec URL; a store whose extra is missing is named."""
     from fsspec.core import url_to_fs
 
+    _quiet_lost_connection_writes()
     # A fresh instance each time: credentials are read from the environment at every
     # publish, so a long-lived process sees rotated keys.
     settings = {"skip_instance_cache": True, **dict(options or {})}
@@ -42,6 +44,24 @@ def open_store(url: str, options: Mapping[str, Any] | None = None) -> tuple[Any,
     except ValueError as error:
         raise ConfigError(f"{url}: not a storage URL fsspec knows ({error}).") from None
     return fs, str(path)
+
+
+class _LostConnectionWrites(logging.Filter):
+    """asyncio warns "socket.send() raised exception." for every write after a connection
+    drops (asyncssh keeps writing until it notices): dozens of lines, while the one line
+    that says what happened comes from `store_errors`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "socket.send() raised exception."
+
+
+_QUIET = _LostConnectionWrites()
+
+
+def _quiet_lost_connection_writes() -> None:
+    asyncio_log = logging.getLogger("asyncio")
+    if _QUIET not in asyncio_log.filters:
+        asyncio_log.addFilter(_QUIET)
 
 
 _STORE_LIBRARIES = frozenset(

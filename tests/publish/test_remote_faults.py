@@ -163,3 +163,20 @@ def test_an_ssh_key_the_server_does_not_know_is_one_line(
         f"briefing: error: publish to {url}: access refused, wrong or missing credentials ("
     )
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_connection_cut_in_the_cli_is_one_line(sshd: SSHServer, tmp_path: Path) -> None:
+    """asyncio's warning for each write after the drop stays out of the user's terminal."""
+    proxy = CuttingProxy(sshd.port)
+    sshd.trust(proxy.port)
+    out = tmp_path / "out"
+    write_output(out, DATES, audio_bytes=3_000_000)
+    url = sshd.url(tmp_path / "remote", port=proxy.port)
+    proxy.cut_after = 1_000_000
+    try:
+        result = _publish_cli(out, url, {"HOME": str(sshd.home), "SSH_AUTH_SOCK": ""})
+    finally:
+        proxy.close()
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"briefing: error: publish to {url}: network error, ")
+    assert result.stderr.count("\n") == 1, result.stderr
