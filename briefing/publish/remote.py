@@ -287,11 +287,17 @@ def _put(fs: Any, source: Path, root: str, name: str, *, exists: bool, made: set
         fs.makedirs(parent, exist_ok=True)
         made.add(parent)
     headers = header_options(fs, name)
-    if not exists:
-        fs.put_file(str(source), remote, **headers)
-        return
     temporary = f"{parent}/{TEMP_PREFIX}{uuid.uuid4().hex[:12]}-{posixpath.basename(name)}"
-    fs.put_file(str(source), temporary, **headers)
+    try:
+        fs.put_file(str(source), temporary if exists else remote, **headers)
+    except FileNotFoundError:
+        if source.exists():
+            raise  # the store's folder or bucket
+        raise InputError(
+            f"{source}: removed while publishing (a `briefing daily` finishing?); run again."
+        ) from None
+    if not exists:
+        return
     try:
         fs.mv(temporary, remote)
     except BaseException:

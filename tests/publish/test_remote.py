@@ -192,3 +192,19 @@ def test_s3_objects_carry_their_content_type_and_cache_header(
     for name, (kind, cache) in expected.items():
         head = client.head_object(Bucket=bucket, Key=f"show/{name}")  # type: ignore[attr-defined]
         assert (head["ContentType"], head["CacheControl"]) == (kind, cache), name
+
+
+def test_a_local_file_removed_while_publishing_is_named_not_blamed_on_the_store(
+    tmp_path: Path,
+) -> None:
+    from briefing.errors import InputError
+    from briefing.publish.remote import _put
+    from briefing.storage import open_store
+
+    fs, root = open_store((tmp_path / "www").as_uri())
+    gone = tmp_path / "out" / "episodes" / "gone.mp3"  # deleted by a daily run just now
+    with pytest.raises(InputError) as error:
+        _put(fs, gone, root, "episodes/gone.mp3", exists=False, made=set())
+    assert error.value.message == (
+        f"{gone}: removed while publishing (a `briefing daily` finishing?); run again."
+    )
