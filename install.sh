@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install briefing: espeak-ng and ffmpeg when missing (apt or brew), then a virtual
 # environment in .venv with the package. `./install.sh --dev` adds the test tools (and the
-# system programs the tests run: faketime, and Chromium with its driver for the web player).
+# system programs the tests run: faketime, Chromium with its driver, an OpenSSH server).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +17,7 @@ if [ "$dev" = 1 ]; then
   if command -v apt-get >/dev/null 2>&1; then  # the web player's browser tests (Debian's)
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+    [ -x /usr/sbin/sshd ] || missing+=(openssh-server)  # the publish tests' SFTP server
   fi
 fi
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -331,12 +331,12 @@ def batch(
         ),
     ] = None,
     cache: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--cache",
-            help="Voiced-segment cache, a folder every worker can reach. Default: user cache.",
+            help="Voiced-segment cache every worker can reach: a folder, or a URL such as "
+            "s3://bucket/briefing-cache. Default: user cache.",
             show_default=False,
-            file_okay=False,
         ),
     ] = None,
 ) -> None:
@@ -438,6 +438,10 @@ def daily(
         )
     for line in report_lines(report):
         typer.echo(line)
+    if report.publish_error is not None:  # the episode is written; the next run uploads it
+        typer.echo(f"briefing: error: {report.publish_error}", err=True)
+        codes = [failure.exit_code for failure in report.failures]
+        raise typer.Exit(max([1, *codes]))
     if report.episode is None:
         raise InputError(
             f"no new stories for {report.date.isoformat()}; "
@@ -445,6 +449,46 @@ def daily(
         )
     if report.failures:  # the episode is out, but cron should still hear that a source failed
         raise typer.Exit(max(failure.exit_code for failure in report.failures))
+
+
+@app.command()
+def publish(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The folder to publish. Default: the config's output folder.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Where: s3://bucket/path, gs://…, sftp://user@host/path, file:///path. "
+            "Default: [publish] to in the config.",
+            show_default=False,
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Mirror the episodes, feed and player to remote storage; only changed files are sent."""
+    from briefing.config import load_config
+    from briefing.errors import ConfigError
+    from briefing.paths import config_file
+    from briefing.publish.remote import publish_folder, publish_summary
+
+    settings = load_config(config) if config or config_file().is_file() else None
+    folder = folder or (settings.output if settings else None)
+    target = settings.publish if settings else None
+    url = to or (target.to if target else None)
+    if folder is None:
+        raise ConfigError("no FOLDER and no config file; give FOLDER, or run `briefing init`.")
+    if url is None:
+        raise ConfigError("nowhere to publish; give --to URL, or set [publish] to in the config.")
+    options = target.options if target is not None and url == target.to else {}
+    report = publish_folder(folder, url, options)
+    typer.echo(publish_summary(report))
 
 
 @app.command()

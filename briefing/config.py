@@ -56,6 +56,16 @@ class PodcastSettings:
 
 
 @dataclass(frozen=True)
+class PublishSettings:
+    """Where `briefing daily` and `briefing publish` mirror the output folder."""
+
+    to: str
+    """An fsspec URL: s3://bucket/podcast, gs://…, sftp://user@host/var/www/podcast, file://…"""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Passed to the store (fsspec); credentials stay in the store's usual places."""
+
+
+@dataclass(frozen=True)
 class DailyConfig:
     sources: tuple[Source, ...]
     minutes: float = 10.0
@@ -69,6 +79,8 @@ class DailyConfig:
     templates: ScriptTemplates = field(default_factory=ScriptTemplates)
     """The script's wording, from the [script] table (see `briefing.script.ScriptTemplates`)."""
     path: Path | None = None
+    publish: PublishSettings | None = None
+    """The [publish] table: mirror the folder to remote storage after each episode."""
 
 
 # key → (accepted types, human name); one table per section
@@ -83,6 +95,11 @@ _TOP: dict[str, tuple[tuple[type, ...], str]] = {
     "fetch": ((dict,), "a table"),
     "sources": ((list,), "a list of [[sources]] tables"),
     "script": ((dict,), "a table of script templates"),
+    "publish": ((dict,), "a table"),
+}
+_PUBLISH: dict[str, tuple[tuple[type, ...], str]] = {
+    "to": ((str,), "a storage URL string"),
+    "options": ((dict,), "a table of store options"),
 }
 _PODCAST: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a string"),
@@ -193,6 +210,7 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
     fetch = data.get("fetch", {})
     check(podcast, _PODCAST, ("podcast",))
     check(fetch, _FETCH, ("fetch",))
+    publish = _publish_settings(data.get("publish"), check, fail)
     sources: list[Source] = []
     for index, raw in enumerate(data.get("sources", [])):
         if not isinstance(raw, dict):
@@ -247,7 +265,23 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
         templates=templates,
         path=path,
+        publish=publish,
     )
+
+
+def _publish_settings(table: Any, check: Any, fail: Any) -> PublishSettings | None:
+    """The [publish] table: `to` (a URL with a scheme) and free-form `options` for the store."""
+    if table is None:
+        return None
+    check(table, _PUBLISH, ("publish",))
+    to = table.get("to", "")
+    if "://" not in to:
+        raise fail(
+            ("publish", "to") if "to" in table else ("publish",),
+            "should be a storage URL such as s3://bucket/podcast or "
+            "sftp://user@host/var/www/podcast",
+        )
+    return PublishSettings(to=to, options=dict(table.get("options", {})))
 
 
 def _resolve(value: str, config_path: Path) -> Path:

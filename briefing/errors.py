@@ -52,3 +52,11 @@ class StoriesFailedError(BriefingError):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class StorageError(BriefingError):
+    """A remote store (S3, SFTP, …) refused or dropped a read or a write."""
+
+
+class PublishError(StorageError):
+    """Publishing to a remote store failed; the local files are intact."""

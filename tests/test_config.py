@@ -165,3 +165,29 @@ def test_make_and_script_use_the_config_wording(isolated_home: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Morning, all. It's Wednesday, the twenty-fifth of November.")
     assert result.output.rstrip().endswith("That's the news for Wednesday. Bye for now.")
+
+
+def test_publish_table_gives_a_url_and_store_options(tmp_path: Path) -> None:
+    text = GOOD + '\n[publish]\nto = "s3://bucket/podcast"\n[publish.options]\nanon = false\n'
+    config = load_config(write(tmp_path, text))
+    assert config.publish is not None
+    assert config.publish.to == "s3://bucket/podcast"
+    assert config.publish.options == {"anon": False}
+    assert load_config(write(tmp_path, GOOD)).publish is None
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('to = "s3://b/p"\nbucket = "b"', "publish.bucket (line 20) is not a known setting"),
+        ('to = "/var/www/podcast"', "publish.to (line 19) should be a storage URL such as s3://"),
+        ("to = 3", "publish.to (line 19) should be a storage URL string, not an integer"),
+        ('to = "s3://b/p"\noptions = 1', "publish.options (line 20) should be a table"),
+        ("[publish.options]\nanon = true", "publish (line 18) should be a storage URL such as"),
+    ],
+)
+def test_publish_mistakes_name_the_key_and_line(tmp_path: Path, table: str, message: str) -> None:
+    path = write(tmp_path, GOOD + "\n[publish]\n" + table + "\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert message in error.value.message

@@ -54,4 +54,8 @@ def report_lines(report: DailyReport) -> list[str]:
         lines.append(f"Note: {note}.")
     if report.feed_path is not None:
         lines.append(f"Feed: {report.feed_path}")
+    if report.published is not None:
+        from briefing.publish.remote import publish_summary
+
+        lines.append(publish_summary(report.published))
     return lines

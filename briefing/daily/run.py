@@ -44,6 +44,7 @@ from briefing.tts.synthesize import ProgressCallback
 if TYPE_CHECKING:
     from briefing.audio.render import AudioOptions
     from briefing.daily.render import Voiced
+    from briefing.publish.remote import PublishReport
     from briefing.tts import VoicePreset
 
 TOLERANCE = 0.10
@@ -77,6 +78,10 @@ class DailyReport:
     notes: tuple[str, ...] = field(default_factory=tuple)
     fallbacks: tuple[SegmentFallback, ...] = ()
     """Segments voiced by a fallback engine (the report says which and why)."""
+    published: PublishReport | None = None
+    """What the upload to [publish] `to` sent, when it is set and worked."""
+    publish_error: str | None = None
+    """Why that upload failed (the local episode and feed are complete regardless)."""
 
 
 def run_daily(
@@ -99,7 +104,26 @@ def run_daily(
     now = resolve(clock)()
     moment = briefing_moment(date or now.date(), now)
     with _exclusive(config.output):
-        return _run(config, preset, moment, minutes, on_progress)
+        report = _run(config, preset, moment, minutes, on_progress)
+        return _publish_remote(config, report)
+
+
+def _publish_remote(config: DailyConfig, report: DailyReport) -> DailyReport:
+    """Mirror the folder to [publish] `to`; a failed upload is reported, the episode stays.
+
+    It runs whenever there is an episode, new or up to date, so the next run finishes an
+    upload that failed.
+    """
+    if config.publish is None or report.episode is None:
+        return report
+    from briefing.errors import PublishError
+    from briefing.publish.remote import publish_folder
+
+    try:
+        published = publish_folder(config.output, config.publish.to, config.publish.options)
+    except PublishError as error:
+        return replace(report, publish_error=error.message)
+    return replace(report, published=published)
 
 
 @contextmanager

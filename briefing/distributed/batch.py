@@ -24,8 +24,9 @@ from briefing.distributed.manifest import Job
 from briefing.distributed.tasks import JobOutcome, StoryVoicing
 from briefing.errors import ConfigError
 from briefing.models import Length, StoryFailure
+from briefing.storage import is_url
 from briefing.summarise import DEFAULT_SUMMARIZER
-from briefing.tts import SegmentCache, VoicePreset, load_preset
+from briefing.tts import VoicePreset, load_preset, open_segment_cache
 
 if TYPE_CHECKING:
     from briefing.audio import AudioOptions
@@ -77,7 +78,7 @@ def run_batch(
     *,
     scheduler: str | None = None,
     workers: int | None = None,
-    cache_dir: Path | None = None,
+    cache_dir: Path | str | None = None,
     summarizer: str = DEFAULT_SUMMARIZER,
     date: dt.date | None = None,
     audio: AudioOptions | None = None,
@@ -89,7 +90,8 @@ def run_batch(
     Pass your own `distributed.Client` as `client` to use your cluster; otherwise one is opened
     on `scheduler` (an address such as ``tcp://host:8786``) or, without it, on a local cluster
     of `workers` processes that lives as long as the call. `cache_dir` holds voiced segments
-    and must be a folder every worker can reach (default: the user's cache folder). `audio`
+    and must be a place every worker can reach: a shared folder, or a storage URL such as
+    ``s3://bucket/briefing-cache`` (default: the user's cache folder). `audio`
     sets every job's format, mastering and side files, as for `make_briefing`. `clock` gives
     today's date and the greeting's hour (default: the real clock).
     """
@@ -112,6 +114,16 @@ def _require_dask() -> None:
         ) from None
 
 
+def _cache_location(cache: Path | str | None) -> str:
+    """The segment cache as workers name it: a storage URL as given, a folder made absolute
+    (and created)."""
+    if cache is not None and is_url(cache):
+        return str(cache)
+    folder = Path(str(cache or default_cache_dir()).removeprefix("file://")).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
 def default_cache_dir() -> Path:
     """The user's segment cache, the same one `briefing make` and `briefing cache` use."""
     from briefing.tts import SegmentCache
@@ -129,7 +141,7 @@ class _Planned:
 def _run(
     jobs: Sequence[Job],
     client: Any,
-    cache_dir: Path | None,
+    cache_dir: Path | str | None,
     summarizer: str,
     date: dt.date | None,
     audio: AudioOptions | None,
@@ -141,8 +153,7 @@ def _run(
     from briefing.audio import AudioOptions, check_options
 
     started = time.perf_counter()
-    cache_root = (cache_dir or default_cache_dir()).resolve()
-    cache_root.mkdir(parents=True, exist_ok=True)
+    cache_root = _cache_location(cache_dir)
     now = resolve(clock)()
     today = date or now.date()
     presets: dict[str, VoicePreset] = {}
@@ -178,7 +189,7 @@ def _run(
             )
         if on_progress is not None:
             on_progress(progress)
-    SegmentCache(cache_root).evict()  # once, at the end: a batch needs its entries until then
+    open_segment_cache(cache_root).evict()  # once, at the end: a batch needs its entries
     workers = len(client.scheduler_info().get("workers", {}))
     return BatchReport(
         outcomes=tuple(outcomes[job.id] for job in jobs),
@@ -192,7 +203,7 @@ def _submit(
     client: Any,
     jobs: Sequence[Job],
     presets: dict[str, VoicePreset],
-    cache_root: Path,
+    cache_root: str,
     summarizer: str,
     now: dt.datetime,
     today: dt.date,
@@ -235,6 +246,7 @@ def _submit(
             cache_root,
             audio,
             briefing_moment(date, now),
+            job.output_url,
             key=render_key,
         )
         planned.append(_Planned(job, render))
@@ -246,7 +258,8 @@ def _outcome(future: Any, job: Job) -> JobOutcome:
     try:
         result: JobOutcome = future.result()
     except Exception as error:  # reported per job, so one job cannot stop the batch
-        return JobOutcome(job.id, job.output, error=_describe(error), exit_code=1)
+        return JobOutcome(job.id, job.output, error=_describe(error), exit_code=1,
+                          output_url=job.output_url)
     return result
 
 

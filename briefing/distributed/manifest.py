@@ -2,14 +2,15 @@
 
 TOML::
 
-    cache = "/shared/briefing-cache"     # optional: segment cache all workers can reach
+    cache = "/shared/briefing-cache"     # optional: segment cache all workers can reach,
+                                         # a folder or a URL such as s3://bucket/cache
     [defaults]                           # optional: applied to every job
     voice = "default"
     sentences = 3
     [[job]]
     id = "alice"                         # optional: default the output's file name
     inputs = ["stories/a.txt", "stories/b.md"]
-    output = "out/alice.mp3"
+    output = "out/alice.mp3"             # or a URL: s3://bucket/briefings/alice.mp3
 
 JSON Lines: one job object per line with the same keys. Relative paths are taken from the
 manifest's folder, so a manifest and its stories travel together.
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import InputError
+from briefing.storage import is_url
 
 _JOB_KEYS = {"id", "inputs", "output", "voice", "sentences", "words", "seconds", "date"}
 
@@ -39,7 +41,8 @@ class Job:
     inputs: tuple[str, ...]
     """Article files, as paths every worker can read."""
     output: Path
-    """Where the finished briefing goes (.mp3 or .wav); written atomically."""
+    """Where the finished briefing is written (.mp3 or .wav), atomically; for a job with an
+    `output_url`, only its file name (it is made in a temporary folder, then uploaded)."""
     voice: str = "default"
     """A voice preset name or .toml path."""
     sentences: int | None = 3
@@ -47,13 +50,20 @@ class Job:
     seconds: float | None = None
     date: dt.date | None = None
     """The date the briefing is for (default: the day the batch starts)."""
+    output_url: str | None = None
+    """Where the briefing and its side files are uploaded (s3://…, sftp://…), if not a path."""
+
+    @property
+    def destination(self) -> str:
+        """Where the briefing ends up: its URL or its path."""
+        return self.output_url or str(self.output)
 
 
 @dataclass(frozen=True)
 class Manifest:
     jobs: tuple[Job, ...]
-    cache: Path | None = None
-    """The segment cache the manifest asks for, if any."""
+    cache: Path | str | None = None
+    """The segment cache the manifest asks for, if any: a folder, or a URL (s3://…)."""
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -92,8 +102,10 @@ def load_manifest(path: Path) -> Manifest:
         raise InputError(f"{path}: lists no jobs; add [[job]] entries (TOML) or lines (JSONL).")
     jobs = tuple(_job(row, defaults, base, label) for row, label in zip(rows, where, strict=True))
     _check_unique(jobs, path)
-    cache_path = _resolve(str(cache), base) if isinstance(cache, str) and cache else None
-    return Manifest(jobs=jobs, cache=cache_path)
+    cache_at: Path | str | None = None
+    if isinstance(cache, str) and cache:
+        cache_at = cache if is_url(cache) else _resolve(cache, base)
+    return Manifest(jobs=jobs, cache=cache_at)
 
 
 def jobs_from_dicts(rows: Sequence[Mapping[str, Any]], base: Path | None = None) -> list[Job]:
@@ -120,7 +132,8 @@ def _job(row: Any, defaults: Mapping[str, Any], base: Path, where: str) -> Job:
     output = merged.get("output")
     if not isinstance(output, str) or not output:
         raise InputError(f"{where}: 'output' should name the briefing to write (.mp3 or .wav).")
-    out_path = _resolve(output, base)
+    output_url = output if is_url(output) else None
+    out_path = Path(output.rsplit("/", 1)[-1]) if output_url else _resolve(output, base)
     if out_path.suffix.lower() not in {".mp3", ".wav"}:
         raise InputError(f"{where}: output {output!r} should end in .mp3 or .wav.")
     voice = merged.get("voice", "default")
@@ -137,6 +150,7 @@ def _job(row: Any, defaults: Mapping[str, Any], base: Path, where: str) -> Job:
         words=_number(merged, "words", int, where, None),
         seconds=_number(merged, "seconds", float, where, None),
         date=_date(merged.get("date"), where),
+        output_url=output_url,
     )
 
 
@@ -167,11 +181,13 @@ def _resolve(value: str, base: Path) -> Path:
 
 def _check_unique(jobs: Sequence[Job], where: object) -> None:
     seen_ids: set[str] = set()
-    seen_outputs: set[Path] = set()
+    seen_outputs: set[str] = set()
     for job in jobs:
-        if job.output in seen_outputs:
-            raise InputError(f"{where}: two jobs write {job.output}; give each its own 'output'.")
+        if job.destination in seen_outputs:
+            raise InputError(
+                f"{where}: two jobs write {job.destination}; give each its own 'output'."
+            )
         if job.id in seen_ids:
             raise InputError(f"{where}: two jobs are named {job.id!r}; give each a unique 'id'.")
         seen_ids.add(job.id)
-        seen_outputs.add(job.output)
+        seen_outputs.add(job.destination)

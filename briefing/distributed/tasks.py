@@ -8,6 +8,7 @@ stops the others. Anything else raised here is a bug and reaches the client with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.clock import fixed_clock
-from briefing.errors import BriefingError, ConfigError
+from briefing.errors import BriefingError, ConfigError, InputError
 from briefing.models import (
     Article,
     Length,
@@ -26,10 +27,18 @@ from briefing.models import (
     Summary,
     VoicedSegment,
 )
-from briefing.tts import EngineSet, SegmentCache, SegmentVoicing, VoicePreset, voice_segment
+from briefing.tts import (
+    EngineSet,
+    SegmentStore,
+    SegmentVoicing,
+    VoicePreset,
+    open_segment_cache,
+    voice_segment,
+)
 
 if TYPE_CHECKING:
     from briefing.audio import AudioOptions
+    from briefing.audio.render import RenderedFiles
 
 _STORY_KINDS = (SegmentKind.HEADLINE, SegmentKind.BODY)
 
@@ -59,6 +68,8 @@ class JobOutcome:
     """Why the whole job failed (no file written), or None."""
     exit_code: int = 0
     worker_pids: tuple[int, ...] = field(default=(), compare=False)
+    output_url: str | None = None
+    """Where the files were uploaded, for a job whose output is a URL."""
 
 
 def ingest(source: str) -> Article | StoryFailure:
@@ -84,7 +95,7 @@ def summarise(
 
 
 def voice_story(
-    summary: Summary | StoryFailure, preset: VoicePreset, date: dt.date, cache_root: Path
+    summary: Summary | StoryFailure, preset: VoicePreset, date: dt.date, cache_root: str
 ) -> StoryVoicing:
     """Voice the story's own segments (headline, sentences) into the shared cache."""
     from briefing.script import compose_script
@@ -112,14 +123,17 @@ def render(
     date: dt.date,
     summaries: Sequence[Summary | StoryFailure],
     voicings: Sequence[StoryVoicing],
-    cache_root: Path,
+    cache_root: str,
     audio: AudioOptions | None = None,
     moment: dt.datetime | None = None,
+    output_url: str | None = None,
 ) -> JobOutcome:
     """Compose the script, voice what the stories did not (cache hits), master and export.
 
     Audio goes through `briefing.audio.render_briefing`, exactly as `briefing make` does, so a
-    batch's files (mastering, tags, chapters, side files) match make's.
+    batch's files (mastering, tags, chapters, side files) match make's. The output's folder
+    is made as needed; with `output_url`, the files are made in a temporary folder and
+    uploaded there (side files first, the audio last).
     """
     import os
 
@@ -160,7 +174,11 @@ def render(
                 voiced.append(VoicedSegment(segment, result.path, result.engine))
             options = audio or AudioOptions()
             programme = assemble_for(voiced, options)
-            render_briefing(programme, script, output, options)
+            target = Path(workdir) / output.name if output_url else output
+            _make_folder(target.parent)
+            rendered = render_briefing(programme, script, target, options)
+            if output_url:
+                _upload(rendered, output_url)
     except BriefingError as error:
         return JobOutcome(
             job_id,
@@ -169,8 +187,10 @@ def render(
             error=error.message,
             exit_code=error.exit_code,
             worker_pids=pid,
+            output_url=output_url,
         )
-    _remove_stale_parts(output)
+    if not output_url:
+        _remove_stale_parts(output)
     return JobOutcome(
         job_id,
         output,
@@ -180,7 +200,25 @@ def render(
         voiced=fresh,
         hits=hits,
         worker_pids=pid,
+        output_url=output_url,
     )
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"{folder}: cannot create the output folder ({error.strerror}); "
+            "choose another 'output'."
+        ) from None
+
+
+def _upload(rendered: RenderedFiles, output_url: str) -> None:
+    """The side files, then the audio, beside `output_url` (s3://bucket/out/alice.mp3)."""
+    from briefing.publish.remote import upload_files
+
+    upload_files([*rendered.side_files, rendered.audio], output_url.rsplit("/", 1)[0])
 
 
 def _remove_stale_parts(output: Path) -> None:
@@ -203,14 +241,22 @@ def _engines() -> EngineSet:
     return engines
 
 
+@functools.cache
+def _segment_cache(location: str) -> SegmentStore:
+    """One cache object per worker process and location (a remote one keeps its connection)."""
+    return open_segment_cache(location)
+
+
 def _voice(
-    segment: ScriptSegment, index: int, preset: VoicePreset, cache_root: Path, workdir: Path
+    segment: ScriptSegment, index: int, preset: VoicePreset, cache_root: str, workdir: Path
 ) -> SegmentVoicing:
     """Voice one segment through the shared cache (`briefing.tts.voice_segment`)."""
     out_path = workdir / f"segment-{index:04d}.wav"
     chain = preset.chain_for(segment.kind)
     try:
-        return voice_segment(segment.text, out_path, chain, _engines(), SegmentCache(cache_root))
+        return voice_segment(
+            segment.text, out_path, chain, _engines(), _segment_cache(cache_root)
+        )
     except AssertionError as error:
         if "daemonic" not in str(error):
             raise

@@ -26,7 +26,13 @@ from briefing.tts.base import (
 )
 
 if TYPE_CHECKING:
-    from briefing.tts.cache import SegmentCache, cache_key, default_cache_dir
+    from briefing.tts.cache import (
+        SegmentCache,
+        SegmentStore,
+        cache_key,
+        default_cache_dir,
+        open_segment_cache,
+    )
     from briefing.tts.espeak_engine import EspeakNgEngine
     from briefing.tts.piper_engine import PiperEngine
     from briefing.tts.pool import EnginePool, EngineSet
@@ -47,7 +53,10 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
-    **dict.fromkeys(("SegmentCache", "cache_key", "default_cache_dir"), "cache"),
+    **dict.fromkeys(
+        ("SegmentCache", "SegmentStore", "cache_key", "default_cache_dir", "open_segment_cache"),
+        "cache",
+    ),
     "EspeakNgEngine": "espeak_engine",
     "PiperEngine": "piper_engine",
     "Pyttsx3Engine": "pyttsx3_engine",
@@ -92,6 +101,7 @@ __all__ = [
     "Pyttsx3Engine",
     "ScriptVoicing",
     "SegmentCache",
+    "SegmentStore",
     "SegmentVoicing",
     "TTSEngine",
     "VoicePreset",
@@ -101,6 +111,7 @@ __all__ = [
     "engine_names",
     "get_engine",
     "load_preset",
+    "open_segment_cache",
     "preset_paths",
     "register_engine",
     "unavailable_reason",

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Protocol
 
 from briefing.tts.base import VoiceSettings
 
@@ -47,6 +48,32 @@ def cache_key(text: str, engine: str, settings: VoiceSettings, identity: str = "
         sort_keys=True, ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class SegmentStore(Protocol):
+    """What voicing needs of a cache: a local folder (`SegmentCache`) or shared storage
+    (`briefing.tts.remote_cache.RemoteSegmentCache`)."""
+
+    def fetch(self, key: str, dest: Path) -> bool: ...
+
+    def store(self, key: str, source: Path, evict: bool = True) -> None: ...
+
+    def evict(self) -> int: ...
+
+
+def open_segment_cache(location: str | Path | None = None) -> SegmentStore:
+    """The cache at `location`: a folder path (the fast local cache), a file:// URL, or any
+    fsspec URL such as s3://bucket/briefing-cache; None is the user's own cache."""
+    from briefing.storage import is_url
+
+    if location is None:
+        return SegmentCache()
+    if is_url(location):
+        from briefing.tts.remote_cache import RemoteSegmentCache
+
+        return RemoteSegmentCache(str(location))
+    text = str(location)
+    return SegmentCache(Path(text.removeprefix("file://")))
 
 
 @dataclass(frozen=True)

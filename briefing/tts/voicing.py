@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing.errors import EngineError
 from briefing.models import ScriptSegment, SegmentFallback, VoicedSegment
 from briefing.tts.base import TTSEngine
-from briefing.tts.cache import SegmentCache, cache_key
+from briefing.tts.cache import SegmentStore, cache_key
 from briefing.tts.pool import EnginePool, EngineSet
 from briefing.tts.presets import PartVoice, VoicePreset
 from briefing.tts.synthesize import ProgressCallback, voice_one
@@ -53,7 +53,7 @@ def voice_segment(
     out_path: Path,
     chain: Sequence[PartVoice],
     engines: EngineSet,
-    cache: SegmentCache | None = None,
+    cache: SegmentStore | None = None,
 ) -> SegmentVoicing:
     """Voice `text` into `out_path` with the first engine of `chain` that works.
 
@@ -87,7 +87,7 @@ def fetch_cached(
     out_path: Path,
     chain: Sequence[PartVoice],
     engines: EngineSet,
-    cache: SegmentCache | None,
+    cache: SegmentStore | None,
 ) -> SegmentVoicing | None:
     """The cached audio for `text` from the first voice of `chain` that has some, or None."""
     if cache is None:
@@ -111,7 +111,7 @@ def voice_script(
     workdir: Path,
     *,
     workers: int | None = None,
-    cache: SegmentCache | None = None,
+    cache: SegmentStore | None = None,
     on_progress: ProgressCallback | None = None,
     engines: EnginePool | None = None,
 ) -> ScriptVoicing:
@@ -157,7 +157,7 @@ def _voice_missing(
     preset: VoicePreset,
     workdir: Path,
     pool: EnginePool,
-    cache: SegmentCache | None,
+    cache: SegmentStore | None,
     results: dict[int, SegmentVoicing],
     on_progress: ProgressCallback | None,
 ) -> None:

@@ -50,6 +50,27 @@ def test_toml_defaults_apply_and_paths_are_taken_from_the_manifest_folder(tmp_pa
     )
 
 
+def test_a_cache_and_outputs_may_be_storage_urls(tmp_path: Path) -> None:
+    manifest = tmp_path / "jobs.toml"
+    manifest.write_text(
+        'cache = "s3://bucket/briefing-cache"\n'
+        '[[job]]\ninputs = ["a.txt"]\noutput = "s3://bucket/out/alice.mp3"\n'
+        '[[job]]\ninputs = ["a.txt"]\noutput = "sftp://me@host/srv/alice.mp3"\n'
+        'id = "alice-vps"\n',
+        encoding="utf-8",
+    )
+    result = load_manifest(manifest)
+    assert result.cache == "s3://bucket/briefing-cache"
+    first, second = result.jobs
+    assert (first.id, first.output, first.output_url) == (
+        "alice",
+        Path("alice.mp3"),
+        "s3://bucket/out/alice.mp3",
+    )
+    assert first.destination == "s3://bucket/out/alice.mp3"
+    assert second.destination == "sftp://me@host/srv/alice.mp3"
+
+
 def test_json_lines_one_job_a_line(tmp_path: Path) -> None:
     manifest = tmp_path / "jobs.jsonl"
     rows = [
