@@ -476,6 +476,7 @@ def publish(
     from briefing.config import load_config
     from briefing.errors import ConfigError
     from briefing.paths import config_file
+    from briefing.publish.lock import exclusive
     from briefing.publish.remote import publish_folder, publish_summary
 
     settings = load_config(config) if config or config_file().is_file() else None
@@ -487,7 +488,8 @@ def publish(
     if url is None:
         raise ConfigError("nowhere to publish; give --to URL, or set [publish] to in the config.")
     options = target.options if target is not None and url == target.to else {}
-    report = publish_folder(folder, url, options)
+    with exclusive(folder):  # not while a `daily` is writing the folder
+        report = publish_folder(folder, url, options)
     typer.echo(publish_summary(report))
 
 

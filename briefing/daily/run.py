@@ -12,8 +12,6 @@ import email.utils
 import hashlib
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +37,7 @@ from briefing.publish.episodes import (
     episodes_json,
     load_episodes,
 )
+from briefing.publish.lock import exclusive
 from briefing.tts.synthesize import ProgressCallback
 
 if TYPE_CHECKING:
@@ -52,7 +51,6 @@ TOLERANCE = 0.10
 REPLAN_AT = 0.06
 """Past this error after voicing, the plan is redone with the measured pace (cheap: cached)."""
 STALE_PART_S = 3600
-LOCK_NAME = ".briefing-daily.lock"
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ def run_daily(
     _prepare_output(config.output)
     now = resolve(clock)()
     moment = briefing_moment(date or now.date(), now)
-    with _exclusive(config.output):
+    with exclusive(config.output):
         report = _run(config, preset, moment, minutes, on_progress)
         return _publish_remote(config, report)
 
@@ -124,27 +122,6 @@ def _publish_remote(config: DailyConfig, report: DailyReport) -> DailyReport:
     except PublishError as error:
         return replace(report, publish_error=error.message)
     return replace(report, published=published)
-
-
-@contextmanager
-def _exclusive(output: Path) -> Iterator[None]:
-    """One run at a time per output folder (cron and a manual run may overlap)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; runs are rare enough
-        yield
-        return
-    with (output / LOCK_NAME).open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(
-                f"{output}: another `briefing daily` is writing here; wait for it to finish."
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _run(

@@ -52,3 +52,21 @@ def test_to_overrides_the_config_and_nowhere_is_one_line(tmp_path: Path) -> None
     assert empty.stderr == (
         f"briefing: error: {tmp_path}: holds no feed.xml; run `briefing daily` first.\n"
     )
+
+
+def test_publish_waits_for_no_daily_run_writing_the_folder(tmp_path: Path) -> None:
+    import fcntl
+
+    from briefing.publish.lock import LOCK_NAME
+
+    out = tmp_path / "out"
+    write_output(out, ["2026-11-24"])
+    remote = tmp_path / "www"
+    with (out / LOCK_NAME).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a `briefing daily` writing this folder
+        result = runner.invoke(app, ["publish", str(out), "--to", remote.as_uri()])
+    assert result.exit_code == 2
+    assert "another `briefing daily` is writing here; wait for it to finish." in result.output
+    assert not remote.exists()
+    result = runner.invoke(app, ["publish", str(out), "--to", remote.as_uri()])
+    assert result.exit_code == 0, result.output
