@@ -24,7 +24,26 @@ _YEAR_AFTER = r"(?:,?\s+([12][0-9]{3})\b(?![.,]?[0-9]))?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+([0-9]{{1,2}}){_ORD}\b{_YEAR_AFTER}")
 _DAY_MONTH = re.compile(rf"\b([0-9]{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}{_YEAR_AFTER}")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+([12][0-9]{{3}})\b")
-_NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})/([0-9]{1,2})/([12][0-9]{3})\b")
+_NUMERIC_DATE = re.compile(
+    r"\b(?:([0-9]{1,2})(/)([0-9]{1,2})/|([0-9]{2})(\.)([0-9]{2})\.)([12][0-9]{3})\b(?![.,]?[0-9])"
+)
+"""Slashed (1/19/2020) or dotted with two-digit parts (19.01.2020: "1.2.2020" is a version)."""
+_ISO_DATE = re.compile(r"\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b(?![-0-9])")
+_ZONE = re.compile(
+    r"(\b[0-9]{1,2}(?:[:.][0-5][0-9])?\s?(?:[ap]\.?m\b\.?)?)\s*\(?\b(ET|EST|EDT|PT|PST|PDT|CT|CST|"
+    r"CDT|MT|MST|MDT|BST|CET|CEST|AEST|AEDT)\b\)?",
+    re.IGNORECASE,
+)
+ZONES = {
+    "et": "Eastern time", "est": "Eastern time", "edt": "Eastern time",
+    "pt": "Pacific time", "pst": "Pacific time", "pdt": "Pacific time",
+    "ct": "Central time", "cst": "Central time", "cdt": "Central time",
+    "mt": "Mountain time", "mst": "Mountain time", "mdt": "Mountain time",
+    "bst": "British Summer Time", "cet": "Central European Time",
+    "cest": "Central European Summer Time", "aest": "Australian Eastern time",
+    "aedt": "Australian Eastern time",
+}  # fmt: skip
+"""Time zones after a clock time, as said; GMT and UTC are said as letters anyway."""
 _CLOCK_12 = re.compile(
     r"\b([0-9]{1,2})(?:[:.]([0-5][0-9]))?\s?([ap])(?:\.m(\.)?|m\b(\.)?)", re.IGNORECASE
 )
@@ -43,7 +62,9 @@ _YEAR_CONTEXT = re.compile(
 
 
 def expand_dates(text: str) -> str:
+    text = _ISO_DATE.sub(_iso_date, text)
     text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _ZONE.sub(_zone, text)
     text = _MONTH_DAY.sub(lambda m: _date(m, m.group(2), m.group(1), m.group(3)), text)
     text = _DAY_MONTH.sub(lambda m: _date(m, m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_YEAR.sub(lambda m: f"{_month(m.group(1))} {year(int(m.group(2)))}", text)
@@ -71,11 +92,33 @@ def _date(match: re.Match[str], day: str, month: str, year_text: str | None) -> 
 
 
 def _numeric_date(match: re.Match[str]) -> str:
-    day, month, year_number = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    """ "19.01.2020", "04/07/1976" day first, as in Britain; "1/19/2020" month first, since
+    no month is nineteen (a date that reads both ways stays day first)."""
+    day = int(match.group(1) or match.group(4))
+    month = int(match.group(3) or match.group(6))
+    year_number = int(match.group(7))
+    if month > 12 and day <= 12:
+        day, month = month, day
+    return _spoken_date(day, month, year_number) or match.group(0)
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year_number, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    return _spoken_date(day, month, year_number) or match.group(0)
+
+
+def _spoken_date(day: int, month: int, year_number: int) -> str | None:
     names = list(dict.fromkeys(MONTHS.values()))
     if not (1 <= day <= 31 and 1 <= month <= 12):
-        return match.group(0)
+        return None
     return f"the {ordinal(day)} of {names[month - 1]} {year(year_number)}"
+
+
+def _zone(match: re.Match[str]) -> str:
+    clock = match.group(1)
+    if not re.search(r"[:.ap]", clock, re.IGNORECASE):  # a bare number is not a time: "5 ET"
+        return match.group(0)
+    return f"{clock.rstrip()} {ZONES[match.group(2).lower()]}"
 
 
 def _minutes(minutes: int) -> str:
