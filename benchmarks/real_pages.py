@@ -89,12 +89,16 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | --- | --- | --- |")
         for r in results:
             line = f"refused: {r.refused}" if r.refused else r.headline_line
-            print(f"| {r.page} | {_cell(line)} | {_cell(r.outlet or '—')} | "
-                  f"{_cell('; '.join(r.glitches) or 'none')} |")
+            print(
+                f"| {r.page} | {_cell(line)} | {_cell(r.outlet or '—')} | "
+                f"{_cell('; '.join(r.glitches) or 'none')} |"
+            )
     clean = sum(r.clean for r in results)
     refused = sum(r.refused is not None for r in results)
-    print(f"\n{clean}/{len(results)} pages clean ({refused} refused, "
-          f"{len(results) - clean - refused} with glitches)")
+    print(
+        f"\n{clean}/{len(results)} pages clean ({refused} refused, "
+        f"{len(results) - clean - refused} with glitches)"
+    )
     return 0
 
 

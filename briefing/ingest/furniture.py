@@ -27,7 +27,7 @@ _CAPS_DATELINE = re.compile(
 )
 _AGENCY_DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}"  # London / New York / Washington, D.C.
-    rf"\s*\([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,3}}\)\s*(?:{_DASH}|:)?\s*"  # (CNN) / (CNN Business) —
+    rf"\s*\([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,3}}\)\s*(?:{_DASH}|:)?\s*"  # (CNN Business) —
     r"(?=[A-Z\"“‘'])"
 )
 _STAMP = re.compile(

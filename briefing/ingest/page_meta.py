@@ -29,8 +29,10 @@ from briefing.ingest.outlets import (
 
 _SEPARATOR = re.compile(r"(\s+[|–—·»•]\s+|\s+-{1,2}\s+|\s*\|\s*|\s+[–—]|[–—]\s+)")
 _CMS_NAMES = frozenset(
-    "escenic wordpress drupal joomla arc untitled home homepage index article news default "
-    "page story post blog null none undefined".split()
+    (  # noqa: SIM905 (a word list reads better as text)
+        "escenic wordpress drupal joomla arc untitled home homepage index article news default "
+        "page story post blog null none undefined"
+    ).split()
 )
 _DATE_SEGMENT = re.compile(
     r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:\w+day,?\s+)?\d{1,2}\s+\w+\s+\d{4}|"
@@ -72,9 +74,9 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         elif isinstance(publisher, str):
             names.append(publisher)
     for item in ld:
-        if _types(item) & {"NewsMediaOrganization", "Organization", "WebSite"}:
-            if isinstance(item.get("name"), str):
-                names.append(item["name"])
+        is_site = _types(item) & {"NewsMediaOrganization", "Organization", "WebSite"}
+        if is_site and isinstance(item.get("name"), str):
+            names.append(item["name"])
     names += _meta(tree, "application-name", "publisher")
     sections = set(_meta(tree, "article:section"))
     for item in ld:
@@ -84,7 +86,9 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
             for entry in (item.get("itemListElement") or [])[:-1]:  # the last is the page
                 if isinstance(entry, dict):
                     inner = entry.get("item")
-                    name = entry.get("name") or (inner.get("name") if isinstance(inner, dict) else None)
+                    name = entry.get("name") or (
+                        inner.get("name") if isinstance(inner, dict) else None
+                    )
                     if isinstance(name, str):
                         sections.add(name)
     page_url = url or next(iter(_meta(tree, "og:url")), None) or _canonical(tree)
@@ -123,7 +127,8 @@ def choose_outlet(meta: PageMeta, headline: str | None) -> str | None:
         names += [
             segments[-1]
             for t in meta.titles
-            if len(segments := _segments(t)) == 2 and outlet_key(segments[0]) == outlet_key(headline)
+            if len(segments := _segments(t)) == 2
+            and outlet_key(segments[0]) == outlet_key(headline)
         ]
     return speakable_outlet(names, meta.host, meta.sections)
 

@@ -36,7 +36,7 @@ _SENTENCE_STARTS = frozenset(
     Tomorrow Last Next One Two Three Some Many Most More Few All Every Each No Not
     What Who Why How Where Which Mr Mrs Ms Dr Officials Police Authorities Sources
     Updated Published Posted Photo Image Video Read Watch Listen Share Advertisement
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that start sentences: after a name they mark a dropped dateline or byline."""
 
@@ -107,7 +107,7 @@ def count_outlet_words(outlet: str) -> int:
 
 
 def _glued(match: re.Match[str]) -> bool:
-    """"LondonIt", "CNNThe": a word run into a word that starts sentences."""
+    """ "LondonIt", "CNNThe": a word run into a word that starts sentences."""
     return match.group(2) in _SENTENCE_STARTS
 
 
