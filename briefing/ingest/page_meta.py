@@ -133,6 +133,14 @@ def choose_outlet(meta: PageMeta, headline: str | None) -> str | None:
     return speakable_outlet(names, meta.host, meta.sections)
 
 
+def feed_item_title(title: str, feed_title: str | None, feed_url: str | None) -> str:
+    """A feed item's title without the outlet's name some feeds add ("Headline - Reuters")."""
+    host = host_of(feed_url) if feed_url else None
+    names = tuple(n for n in (feed_title, speakable_outlet([feed_title or ""], host)) if n)
+    meta = PageMeta(titles=(title,), site_names=names, sections=frozenset(), host=host)
+    return clean_headline(title, meta) or title
+
+
 def clean_headline(title: str, meta: PageMeta) -> str | None:
     """Drop "| Site", "Site - ", section and date segments; None when nothing but those is left."""
     text = " ".join(title.split())
@@ -149,6 +157,8 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     cut = next((i for i in range(1, len(segments)) if _site_like(segments[i], meta)), None)
     if cut is not None:
         segments, separators = segments[:cut], separators[: cut - 1]
+        while len(segments) > 1 and _short_tail(segments):  # "Headline | Education | Site"
+            segments, separators = segments[:-1], separators[:-1]
     while len(segments) > 1 and _tail_like(segments[-1], meta):
         segments, separators = segments[:-1], separators[:-1]
     while len(segments) > 1 and _site_like(segments[0], meta):
@@ -201,6 +211,11 @@ def _names_and_forms(names: Iterable[str]) -> list[str]:
     forms = list(names)
     forms += [form for form in (outlet_name(n) for n in names) if form]
     return forms
+
+
+def _short_tail(segments: list[str]) -> bool:
+    """Before a site's name, a short last segment after a real headline is a section."""
+    return len(segments[0].split()) >= 4 and len(segments[-1].split()) <= 3
 
 
 def _tail_like(segment: str, meta: PageMeta) -> bool:
