@@ -96,9 +96,17 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
     if page_url:
         parts = [p for p in urlsplit(page_url).path.split("/") if p and not p.isdigit()]
         sections.update(p for p in parts[:-1] if len(re.split(r"[-_]", p)) <= 3)
+    titles = [t for t in (" ".join(x.split()) for x in titles) if t]
+    title_keys = {outlet_key(t) for t in titles}
+    weak = {" ".join(n.split()) for n in _meta(tree, "application-name")}
+    names = [
+        n
+        for n in (" ".join(x.split()) for x in names)
+        if n and not (outlet_key(n) in title_keys and (n in weak or len(n.split()) > 3))
+    ]  # a "site name" that is the headline is not a site name
     return PageMeta(
-        titles=tuple(t for t in (" ".join(x.split()) for x in titles) if t),
-        site_names=tuple(n for n in (" ".join(x.split()) for x in names) if n),
+        titles=tuple(titles),
+        site_names=tuple(names),
         sections=frozenset(k for k in (outlet_key(s) for s in sections) if k),
         host=host,
     )
@@ -144,10 +152,11 @@ def feed_item_title(title: str, feed_title: str | None, feed_url: str | None) ->
 def clean_headline(title: str, meta: PageMeta) -> str | None:
     """Drop "| Site", "Site - ", section and date segments; None when nothing but those is left."""
     text = " ".join(title.split())
+    site_cut = False
     for name in sorted(meta.site_names, key=len, reverse=True):  # a site name with separators
-        if len(name) > 3 and text.endswith(name) and len(text) > len(name) + 3:
-            text = text[: -len(name)].rstrip()
-            text = re.sub(r"[\s|–—·»•:-]+$", "", text)
+        suffix = re.search(rf"{_SEPARATOR.pattern}(?i:the\s+)?{re.escape(name)}$", text)
+        if len(name) > 3 and suffix and suffix.start() > 3:
+            text, site_cut = text[: suffix.start()], True
     parts = _SEPARATOR.split(text)
     segments, separators = parts[0::2], parts[1::2]
     others = {outlet_key(t) for t in meta.titles if t != title}
@@ -157,6 +166,7 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     cut = next((i for i in range(1, len(segments)) if _site_like(segments[i], meta)), None)
     if cut is not None:
         segments, separators = segments[:cut], separators[: cut - 1]
+    if cut is not None or site_cut:
         while len(segments) > 1 and _short_tail(segments):  # "Headline | Education | Site"
             segments, separators = segments[:-1], separators[:-1]
     while len(segments) > 1 and _tail_like(segments[-1], meta):

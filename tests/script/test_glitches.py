@@ -1,0 +1,53 @@
+"""The glitch detector the real-page check and tests share: it finds each kind, and it does
+not cry wolf over ordinary spoken text."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.script import normalize
+from briefing.script.glitches import outlet_glitches, speech_glitches, story_glitches
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It cost one hundred and fifty dollarsK.", "number word glued"),
+        ("LondonIt was the interview.", "glued words"),
+        ("CNNThe anchor said.", "glued words"),
+        ("nineteen point zero one.two thousand", "dotted token"),
+        ("From the D W.C O M.", "dotted token"),
+        ("It rose 5 per cent.", "digit or symbol left"),
+        ("Profits & losses", "digit or symbol left"),
+    ],
+)
+def test_each_kind_is_found(text: str, kind: str) -> None:
+    assert [g.kind for g in speech_glitches(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iOS thirteen will fix the FaceTime eye contact problem.",
+        "McDonald's and YouTube said so, the U S and the U K agreed.",
+        "From A-B C thirteen Houston: a salon bans men.",
+        "The players' union said no, and it's over.",
+    ],
+)
+def test_ordinary_speech_has_no_glitch(text: str) -> None:
+    assert speech_glitches(text) == []
+
+
+def test_outlet_faults() -> None:
+    long_name = "W S V N seven News, Miami News, Weather, Sports, Fort Lauderdale"
+    assert [g.kind for g in outlet_glitches(long_name, "A crash")] == ["outlet too long"]
+    assert [g.kind for g in outlet_glitches("the Times", "Times")] == ["headline is the outlet"]
+    tail = "The Future of A I in Healthcare, Appen."
+    assert [g.kind for g in outlet_glitches("Appen", tail)] == ["outlet in headline"]
+    assert outlet_glitches("C N N", "C N N anchor leaves the network") == []
+    assert outlet_glitches("B B C News", "A story") == []
+
+
+def test_a_clean_story_has_none() -> None:
+    body = [normalize("The bridge, which cost £2.5bn, opened on 19.01.2020 at 8 p.m. ET.")]
+    assert story_glitches("Bridge opens", "the Harbour Gazette", body) == []
