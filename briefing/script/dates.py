@@ -47,7 +47,11 @@ ZONES = {
 _CLOCK_12 = re.compile(
     r"\b([0-9]{1,2})(?:[:.]([0-5][0-9]))?\s?([ap])(?:\.m(\.)?|m\b(\.)?)", re.IGNORECASE
 )
-_CLOCK_24 = re.compile(r"\b([01]?[0-9]|2[0-3]):([0-5][0-9])\b(?!:)")
+_CLOCK_24 = re.compile(r"\b([01]?[0-9]|2[0-3]):([0-5][0-9])(?:\s?(hrs|hr|h)\b|\b)(?!:)")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|this|that|its|his|her|their|our|your|my|last|next)\s+$", re.IGNORECASE
+)
+"""A date after one of these modifies a noun ("a December 26 ruling"): no "the" of its own."""
 _RATIO = re.compile(r"\b([0-9]{1,3}):([0-9]{1,2})\b(?!:)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?([0-9]{2}|[12][0-9]{3})['’]?s\b")
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’]([0-9]{2})\b(?!['’]?s\b)")
@@ -86,8 +90,11 @@ def _date(match: re.Match[str], day: str, month: str, year_text: str | None) -> 
     if not 1 <= number <= 31:
         return match.group(0)
     before = match.string[: match.start()]
-    the = "" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else "the "
-    spoken = f"{the}{ordinal(number)} of {_month(month)}"
+    if _DETERMINER_BEFORE.search(before):
+        spoken = f"{_month(month)} {ordinal(number)}"
+    else:
+        the = "" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else "the "
+        spoken = f"{the}{ordinal(number)} of {_month(month)}"
     return spoken + (f" {year(int(year_text))}" if year_text else "")
 
 
@@ -99,18 +106,20 @@ def _numeric_date(match: re.Match[str]) -> str:
     year_number = int(match.group(7))
     if month > 12 and day <= 12:
         day, month = month, day
-    return _spoken_date(day, month, year_number) or match.group(0)
+    return _spoken_date(match, day, month, year_number)
 
 
 def _iso_date(match: re.Match[str]) -> str:
     year_number, month, day = (int(match.group(i)) for i in (1, 2, 3))
-    return _spoken_date(day, month, year_number) or match.group(0)
+    return _spoken_date(match, day, month, year_number)
 
 
-def _spoken_date(day: int, month: int, year_number: int) -> str | None:
+def _spoken_date(match: re.Match[str], day: int, month: int, year_number: int) -> str:
     names = list(dict.fromkeys(MONTHS.values()))
     if not (1 <= day <= 31 and 1 <= month <= 12):
-        return None
+        return match.group(0)
+    if _DETERMINER_BEFORE.search(match.string[: match.start()]):
+        return f"{names[month - 1]} {ordinal(day)} {year(year_number)}"
     return f"the {ordinal(day)} of {names[month - 1]} {year(year_number)}"
 
 
@@ -145,7 +154,14 @@ def _clock_12(match: re.Match[str]) -> str:
 
 
 def _clock_24(match: re.Match[str]) -> str:
-    hour_text, minutes = match.group(1), int(match.group(2))
+    """ "15:00" → "fifteen hundred"; "20:00hrs" → "twenty hundred hours"."""
+    said = _clock_24_words(match.group(1), int(match.group(2)))
+    if match.group(3):
+        said = said.removesuffix(" o'clock") + " hours"
+    return said
+
+
+def _clock_24_words(hour_text: str, minutes: int) -> str:
     hour = int(hour_text)
     if hour_text.startswith("0") or hour >= 13:
         hours = "oh " + cardinal(hour) if hour_text.startswith("0") and hour else cardinal(hour)

@@ -2,10 +2,10 @@
 `benchmarks/real_pages.py` and the real-page tests.
 
 Each finder looks at text *after* normalisation (what the engine is given) and names the
-fault: digits or symbols left in speech, a dotted token ("one.two"), two words glued
-together ("LondonIt"), a number word glued to letters ("dollarsK"), an outlet name too long
-to be a name, a headline that is only the outlet's name, or the outlet's name left on the
-end of the headline.
+fault: digits or symbols left in speech, a dotted token ("one.two", "twenty:oh"), a doubled
+article ("a the twenty-sixth"), two words glued together ("LondonIt"), a number word glued
+to letters ("dollarsK"), an outlet name too long to be a name, a headline that is only the
+outlet's name, or the outlet's name left on the end of the headline.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ MAX_OUTLET_WORDS = 4
 """An outlet's name is a few words; more is a title's SEO tail or a headline."""
 
 _LEFT_OVER = re.compile(r"[0-9]|[^\w\s.,;:!?'\-]|_")
-_DOTTED = re.compile(r"[^\W\d_]\.[^\W\d_]")
+_DOTTED = re.compile(r"[^\W\d_][.:][^\W\d_]")
+_DOUBLED_ARTICLE = re.compile(r"\b(?:a|an|the)\s+the\b", re.IGNORECASE)
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -54,7 +55,7 @@ class Glitch:
 
 def speech_glitches(text: str) -> list[Glitch]:
     """Faults in normalised speech text: left-over digits and symbols, dotted and glued tokens."""
-    found: list[Glitch] = []
+    found = [Glitch("doubled article", m.group(0)) for m in _DOUBLED_ARTICLE.finditer(text)]
     for token in text.split():
         if _LEFT_OVER.search(token):
             found.append(Glitch("digit or symbol left", token))

@@ -51,3 +51,10 @@ def test_outlet_faults() -> None:
 def test_a_clean_story_has_none() -> None:
     body = [normalize("The bridge, which cost £2.5bn, opened on 19.01.2020 at 8 p.m. ET.")]
     assert story_glitches("Bridge opens", "the Harbour Gazette", body) == []
+
+
+def test_a_colon_between_words_and_a_doubled_article_are_found() -> None:
+    assert [g.kind for g in speech_glitches("around twenty:oh oh hrs")] == ["dotted token"]
+    assert [g.kind for g in speech_glitches("It follows a the twenty-sixth of May")] == [
+        "doubled article"
+    ]
