@@ -23,7 +23,12 @@ _DASH = r"(?:--|[-–—])"
 _CAPS_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){{0,4}}"  # HOUSTON, SOUTHWEST MIAMI-DADE
     r"(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+[A-Z][A-Za-z.]*)?){0,2}"  # , Texas / , Calif. / , FLA.
-    rf"\s*(?:\([^()]{{1,40}}\))?\s*{_DASH}\s*"  # (KTRK) --
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)?"  # , Jan 5 / , March 5, 2021
+    rf"\s*(?:\([^()]{{1,40}}\))?\s*(?:{_DASH}|:(?=\s))\s*"  # (KTRK) -- / NEW DELHI:
+)
+_AGENCY_ONLY = re.compile(
+    rf"^\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|ANI|IANS|PTI|CNN Business)\)\s*{_DASH}?\s*"
+    r"(?=[A-Z\"“‘'])"
 )
 _AGENCY_DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}"  # London / New York / Washington, D.C.
@@ -31,15 +36,16 @@ _AGENCY_DATELINE = re.compile(
     r"(?=[A-Z\"“‘'])"
 )
 _STAMP = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|first published)\b(?:\s+on)?:?\s*", re.IGNORECASE
+    r"^(?:last\s+)?(?:updated|modified|published|posted|first published)\b(?:\s+on)?:?\s*",
+    re.IGNORECASE,
 )
 _YEAR_OR_ZONE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|reporting by)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
-    r"(?:\s*(?:,|and|&|\|)\s*[\w'’., -]*)?$",
+    r"^(?:by|written by|words by|(?:additional )?reporting by|editing by)\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*(?:,|;|and|&|\||•|·|-|–|—)\s*.*)?$",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(
@@ -80,7 +86,7 @@ def _strip_lead(text: str, outlet_pattern: re.Pattern[str] | None) -> str:
         years = list(_YEAR_OR_ZONE.finditer(text, stamp.end(), stamp.end() + 60))
         if years:
             text = text[years[-1].end() :].lstrip(" ,.|-–—")
-    for pattern in (_CAPS_DATELINE, _AGENCY_DATELINE, outlet_pattern):
+    for pattern in (_CAPS_DATELINE, _AGENCY_DATELINE, _AGENCY_ONLY, outlet_pattern):
         if pattern is None:
             continue
         match = pattern.match(text)

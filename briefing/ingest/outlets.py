@@ -50,6 +50,8 @@ _DOMAIN_NAME = re.compile(
     re.IGNORECASE,
 )
 _NAME_SEPARATOR = re.compile(r"\s+[|–—·»•>:]\s+|\s+-{1,2}\s+|\s*\|\s*|:\s+")
+_MAX_PLAIN_STEM = 8
+"""A lower-case domain stem longer than this is probably several words run together."""
 _GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 
 
@@ -119,6 +121,8 @@ def outlet_name(raw: str) -> str | None:
         if label in KNOWN_OUTLETS:
             return KNOWN_OUTLETS[label]
         stem = domain.group(2)
+        if stem.islower() and len(stem.replace("-", "")) > _MAX_PLAIN_STEM:
+            return None  # "valleychronicle.com": glued words nobody can split by rule
         text = stem if not stem.islower() else stem.replace("-", " ").title()
     known = KNOWN_OUTLETS.get(outlet_key(text))
     if known:

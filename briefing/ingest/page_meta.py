@@ -205,6 +205,10 @@ def _site_like(segment: str, meta: PageMeta) -> bool:
         return True
     if label and len(key) >= 4 and label.startswith(key):
         return True
+    words = re.findall(r"[A-Za-z0-9]+", segment)
+    initials = "".join(w[0] for w in words).lower()
+    if label and 2 <= len(words) <= 4 and label.startswith(initials):
+        return True  # "New York Post" on nypost.com, "Los Angeles Times" on latimes.com
     for name in _names_and_forms(meta.site_names):
         name_key = outlet_key(name)
         if not name_key or len(name.split()) > 8:

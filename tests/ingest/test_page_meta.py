@@ -53,6 +53,11 @@ def test_site_prefixes_suffixes_and_tails_are_cleaned(
     assert clean_headline(title, meta(site)) == expected
 
 
+def test_a_site_named_by_its_initials_in_the_address_is_cut() -> None:
+    title = "Bridge opens at last | New York Post"
+    assert clean_headline(title, meta(host="nypost.com")) == "Bridge opens at last"
+
+
 def test_a_cms_name_is_never_the_headline() -> None:
     head = (
         '<meta property="og:site_name" content="The Gazette">'
@@ -109,7 +114,8 @@ def test_a_page_with_no_title_at_all_is_still_read() -> None:
         ("nationnews.com", "Nation News"),
         ("DW.COM", "DW"),
         ("Salon.com", "Salon"),
-        ("valleychronicle.com", "Valleychronicle"),
+        ("valleychronicle.com", None),  # glued words: better no outlet than "Valleychronicle"
+        ("slate.com", "Slate"),
         ("HeraldSun", "Herald Sun"),
         ("PhillyVoice", "Philly Voice"),
         ("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "WSVN 7News"),
