@@ -4,8 +4,9 @@
 Each finder looks at text *after* normalisation (what the engine is given) and names the
 fault: digits or symbols left in speech, a dotted token ("one.two", "twenty:oh"), a doubled
 article ("a the twenty-sixth"), two words glued together ("LondonIt"), a number word glued
-to letters ("dollarsK"), an outlet name too long to be a name, a headline that is only the
-outlet's name, or the outlet's name left on the end of the headline.
+to letters ("dollarsK"), a one-word headline, an outlet name too long to be a name or read
+out as a web address, a headline that is only the outlet's name, or the outlet's name left
+on the end of the headline.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from dataclasses import dataclass
 MAX_OUTLET_WORDS = 4
 """An outlet's name is a few words; more is a title's SEO tail or a headline."""
 
+MIN_HEADLINE_WORDS = 2
+"""A one-word "headline" is a template's or a CMS's name, not the story's."""
+
+_WEB_ADDRESS = re.compile(r"\bdot (?:com|net|co)\b", re.IGNORECASE)
+"""'nationnews dot com': a domain read out instead of a name ("Phys dot org" is a name)."""
 _LEFT_OVER = re.compile(r"[0-9]|[^\w\s.,;:!?'\-]|_")
 _DOTTED = re.compile(r"[^\W\d_][.:][^\W\d_]")
 _DOUBLED_ARTICLE = re.compile(r"\b(?:a|an|the)\s+the\b", re.IGNORECASE)
@@ -75,6 +81,8 @@ def outlet_glitches(outlet: str | None, headline: str) -> list[Glitch]:
     found: list[Glitch] = []
     if count_outlet_words(outlet) > MAX_OUTLET_WORDS:
         found.append(Glitch("outlet too long", outlet))
+    if _WEB_ADDRESS.search(outlet):
+        found.append(Glitch("outlet read as a web address", outlet))
     said_outlet = _plain(outlet)
     if said_outlet and said_outlet == _plain(headline):
         found.append(Glitch("headline is the outlet", headline))
@@ -86,6 +94,8 @@ def outlet_glitches(outlet: str | None, headline: str) -> list[Glitch]:
 def story_glitches(headline: str, outlet: str | None, body: Iterable[str]) -> list[Glitch]:
     """Every fault in one spoken story: its headline, its outlet and its body sentences."""
     found = speech_glitches(headline)
+    if len(headline.split()) < MIN_HEADLINE_WORDS:
+        found.append(Glitch("headline too short", headline))  # "escenic": a CMS's name
     if outlet:
         found += speech_glitches(outlet)
     found += outlet_glitches(outlet, headline)

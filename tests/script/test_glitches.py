@@ -58,3 +58,13 @@ def test_a_colon_between_words_and_a_doubled_article_are_found() -> None:
     assert [g.kind for g in speech_glitches("It follows a the twenty-sixth of May")] == [
         "doubled article"
     ]
+
+
+def test_a_one_word_headline_and_a_domain_for_an_outlet_are_found() -> None:
+    assert [g.kind for g in story_glitches("escenic", "the Telegraph", [])] == [
+        "headline too short"
+    ]
+    assert [g.kind for g in outlet_glitches("Salon dot com", "Emissions dipped")] == [
+        "outlet read as a web address"
+    ]
+    assert outlet_glitches("Phys dot org", "A flint tool") == []
