@@ -50,6 +50,13 @@ _DOMAIN_NAME = re.compile(
     re.IGNORECASE,
 )
 _NAME_SEPARATOR = re.compile(r"\s+[|–—·»•>:]\s+|\s+-{1,2}\s+|\s*\|\s*|:\s+")
+_GENERIC_NAMES = frozenset(
+    (  # noqa: SIM905 (a word list reads better as text)
+        "home homepage index news latestnews blog website site article articles wordpress "
+        "untitled default"
+    ).split()
+)
+"""Template values where a site's name should be."""
 _MAX_PLAIN_STEM = 8
 """A lower-case domain stem longer than this is probably several words run together."""
 _GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
@@ -127,6 +134,8 @@ def outlet_name(raw: str) -> str | None:
     known = KNOWN_OUTLETS.get(outlet_key(text))
     if known:
         return known
+    if outlet_key(text) in _GENERIC_NAMES:
+        return None
     text = _GLUED.sub(" ", text)
     words = text.split()
     if not words or len(words) > MAX_OUTLET_WORDS or text.endswith((".", "?", "!")):
@@ -144,6 +153,8 @@ def _matches(name: str, label: str | None) -> bool:
     key = outlet_key(name)
     if not key:
         return False
+    if re.sub(r"[^a-z0-9]", "", name.casefold()) == label:
+        return True  # "The Hindu" ↔ thehindu
     if (
         key == label
         or (len(label) >= 3 and key.startswith(label))

@@ -116,7 +116,12 @@ def choose_headline(meta: PageMeta) -> tuple[str | None, bool]:
     """The page's headline, cleaned; and whether the page's titles were only its site's name
     (then it is not a story). (None, False) when the page declares no title at all."""
     only_site = False
-    for candidate in meta.titles:
+    for position, candidate in enumerate(meta.titles):
+        stem = candidate.rstrip(".… ")
+        if candidate.endswith(("...", "…")) and any(
+            t.startswith(stem) and len(t) > len(stem) + 1 for t in meta.titles[position + 1 :]
+        ):
+            continue  # a truncated og:title, whole in another declaration
         cleaned = clean_headline(candidate, meta)
         if cleaned is None:
             only_site = only_site or _site_like(candidate.strip(" -|–—:"), meta)
@@ -203,6 +208,8 @@ def _site_like(segment: str, meta: PageMeta) -> bool:
     label = domain_label(meta.host) if meta.host else None
     if label and (key == label or (len(label) >= 3 and (key.startswith(label)))):
         return True
+    if label and re.sub(r"[^a-z0-9]", "", segment.casefold()) == label:
+        return True  # "The Hindu" on thehindu.com
     if label and len(key) >= 4 and label.startswith(key):
         return True
     words = re.findall(r"[A-Za-z0-9]+", segment)

@@ -58,6 +58,20 @@ def test_a_site_named_by_its_initials_in_the_address_is_cut() -> None:
     assert clean_headline(title, meta(host="nypost.com")) == "Bridge opens at last"
 
 
+def test_a_site_named_with_the_in_its_address_is_cut() -> None:
+    title = "Monsoon arrives early - The Hindu"
+    assert clean_headline(title, meta(host="www.thehindu.com")) == "Monsoon arrives early"
+
+
+def test_a_truncated_og_title_gives_way_to_the_whole_headline() -> None:
+    head = (
+        '<meta property="og:title" content="Council approves the new harbour bridge after...">'
+        "<title>Council approves the new harbour bridge after a decade of campaigning</title>"
+    )
+    article = parse_article(page(head), origin="p.html", kind="html")
+    assert article.title == "Council approves the new harbour bridge after a decade of campaigning"
+
+
 def test_a_cms_name_is_never_the_headline() -> None:
     head = (
         '<meta property="og:site_name" content="The Gazette">'
@@ -125,6 +139,7 @@ def test_a_page_with_no_title_at_all_is_still_read() -> None:
         ("CNN", "CNN"),
         ("the Guardian", "The Guardian"),
         ("", None),
+        ("Home", None),
     ],
 )
 def test_outlet_names_are_made_speakable(raw: str, expected: str | None) -> None:
