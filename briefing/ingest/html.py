@@ -7,6 +7,7 @@ import re
 
 from briefing.errors import InputError
 from briefing.ingest.furniture import strip_furniture
+from briefing.ingest.language import refuse_non_english
 from briefing.ingest.page_meta import PageMeta, choose_headline, choose_outlet, read_meta
 from briefing.models import Article
 
@@ -23,11 +24,6 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
     tree = load_html(html)
     meta = read_meta(tree, url) if tree is not None else PageMeta((), (), frozenset(), None)
     headline, only_site = choose_headline(meta)
-    if headline is None and only_site:
-        raise InputError(
-            f"{origin}: is not a news story (its only title is the site's name, as on a live "
-            "board or an index page); give the address of one article."
-        )
     document = trafilatura.bare_extraction(
         html,
         url=url,
@@ -42,6 +38,12 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
         raise InputError(
             f"{origin}: no article text found in this HTML page; "
             "save the article itself, or its text, and try again."
+        )
+    if headline is None and only_site:
+        refuse_non_english(document.text or "", origin)  # that is the clearer reason
+        raise InputError(
+            f"{origin}: is not a news story (its only title is the site's name, as on a live "
+            "board or an index page); give the address of one article."
         )
     outlet = choose_outlet(meta, headline)
     body = document.text or ""

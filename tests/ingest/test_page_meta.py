@@ -155,3 +155,16 @@ def test_a_name_that_matches_the_address_wins_over_a_section() -> None:
 def test_a_feed_item_title_loses_the_outlet_some_feeds_add() -> None:
     assert feed_item_title("Bridge opens - Reuters", "Reuters: World News", None) == "Bridge opens"
     assert feed_item_title("Bridge opens", "Harbour Gazette", None) == "Bridge opens"
+
+
+def test_a_non_english_site_page_is_refused_for_its_language_first() -> None:
+    german = "".join(
+        f"<p>Der Stadtrat hat am Montag die neue Brücke über den Hafen beschlossen, Teil {i}, "
+        "und die Arbeiten sollen im Frühjahr beginnen, sagte die Bürgermeisterin.</p>"
+        for i in range(6)
+    )
+    head = "<title>Hafenzeitung</title>"
+    with pytest.raises(InputError, match=r"^de\.html: looks like German"):
+        parse_article(
+            page(head, german), origin="de.html", kind="html", url="https://hafenzeitung.de/"
+        )
