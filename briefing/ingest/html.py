@@ -15,8 +15,8 @@ from briefing.models import Article
 def parse_html(html: str, origin: str, url: str | None = None) -> Article:
     """Extract the headline, the outlet and the article body from a web page.
 
-    A page whose titles name only its site (a live board, an index page) is not a story
-    and is refused by name.
+    A page whose titles name only its site (a live board, an index page) or whose address
+    is a site's front page is not a story and is refused by name.
     """
     import trafilatura  # heavy: imported only when HTML is read
     from trafilatura.utils import load_html
@@ -42,8 +42,8 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
     if headline is None and only_site:
         refuse_non_english(document.text or "", origin)  # that is the clearer reason
         raise InputError(
-            f"{origin}: is not a news story (its only title is the site's name, as on a live "
-            "board or an index page); give the address of one article."
+            f"{origin}: is not a news story (a front page, an index or a live board, with no "
+            "headline of its own); give the address of one article."
         )
     outlet = choose_outlet(meta, headline)
     body = document.text or ""

@@ -38,6 +38,12 @@ _DATE_SEGMENT = re.compile(
     r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:\w+day,?\s+)?\d{1,2}\s+\w+\s+\d{4}|"
     r"\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4})$"
 )
+_FRONT_PAGE = re.compile(r"^/?(?:index\.\w+|home|default\.\w+)?/?$", re.IGNORECASE)
+_MEDIA_KICKER = re.compile(
+    r"^(?:watch|video|photos?|pictures|gallery|listen|in pictures|live)\s*[:|–—-]\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""What the page shows beside the story ("WATCH:"), not part of what a listener hears."""
 _STORY_TYPES = re.compile(r"(?i)article|posting|report|story")
 _MIN_HEADLINE_WORDS = 2
 _MAX_SECTION_WORDS = 4
@@ -54,6 +60,8 @@ class PageMeta:
     sections: frozenset[str]
     """Keys of the page's section names (meta, JSON-LD, breadcrumbs, the URL's path)."""
     host: str | None
+    front_page: bool = False
+    """The address is a site's front page ("https://example.com/"): an index, not a story."""
 
 
 def read_meta(tree: Any, url: str | None) -> PageMeta:
@@ -93,6 +101,7 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
                         sections.add(name)
     page_url = url or next(iter(_meta(tree, "og:url")), None) or _canonical(tree)
     host = host_of(page_url) if page_url else None
+    front = bool(url) and _FRONT_PAGE.match(urlsplit(url or "").path) is not None
     if page_url:
         parts = [p for p in urlsplit(page_url).path.split("/") if p and not p.isdigit()]
         sections.update(p for p in parts[:-1] if len(re.split(r"[-_]", p)) <= 3)
@@ -109,12 +118,15 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         site_names=tuple(names),
         sections=frozenset(k for k in (outlet_key(s) for s in sections) if k),
         host=host,
+        front_page=front,
     )
 
 
 def choose_headline(meta: PageMeta) -> tuple[str | None, bool]:
     """The page's headline, cleaned; and whether the page's titles were only its site's name
     (then it is not a story). (None, False) when the page declares no title at all."""
+    if meta.front_page and meta.titles:
+        return None, True
     only_site = False
     for position, candidate in enumerate(meta.titles):
         stem = candidate.rstrip(".… ")
@@ -128,6 +140,7 @@ def choose_headline(meta: PageMeta) -> tuple[str | None, bool]:
             continue
         if _acceptable(cleaned, meta):
             return cleaned, False
+        only_site = only_site or cleaned.casefold() in _CMS_NAMES  # "Home | Gazette"
     return None, only_site
 
 
@@ -182,6 +195,7 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     for separator, segment in zip(separators, segments[1:], strict=True):
         joined += separator + segment
     joined = joined.strip(" |–—·-:")
+    joined = _MEDIA_KICKER.sub("", joined)
     prefix = re.match(r"([^:]{1,40}):\s+(?=\S)", joined)  # "Site: headline"
     if prefix and _site_like(prefix.group(1), meta):
         joined = joined[prefix.end() :]

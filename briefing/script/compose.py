@@ -88,7 +88,7 @@ def source_phrase(source_name: str) -> str:
     words = name.split()
     if not words:
         return name
-    paper = words[-1].casefold() in _NEWSPAPER_NOUNS and len(words) > 1
+    paper = words[-1].split("-")[-1].casefold() in _NEWSPAPER_NOUNS and len(words) > 1
     paper_of = len(words) > 2 and words[0].casefold() in _NEWSPAPER_NOUNS and words[1] == "of"
     if paper or paper_of or name in _NAMES_WITH_THE:  # "the Times of India"
         return "the " + name

@@ -116,6 +116,22 @@ def test_a_page_whose_only_title_is_the_site_is_refused_by_name() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ("<title>Home | Harbour Gazette</title>", "https://www.harbourgazette.co.uk/news"),
+        ("<title>Harbour Gazette - News, sport and weather</title>", "https://harbour.co.uk/"),
+    ],
+)
+def test_front_and_index_pages_are_refused(head: str, url: str) -> None:
+    with pytest.raises(InputError, match=r"^index\.html: is not a news story"):
+        parse_article(page(head), origin="index.html", kind="html", url=url)
+
+
+def test_a_media_kicker_is_not_read_out() -> None:
+    assert clean_headline("WATCH: Bridge opens at last", meta()) == "Bridge opens at last"
+
+
 def test_a_page_with_no_title_at_all_is_still_read() -> None:
     article = parse_article(page(""), origin="p.html", kind="html")
     assert article.title is None
