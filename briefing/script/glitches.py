@@ -46,6 +46,8 @@ _SENTENCE_STARTS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that start sentences: after a name they mark a dropped dateline or byline."""
+_BRANDS = frozenset({"LinkedIn", "SignIn", "LogIn", "CheckIn", "PlugIn", "AddOn", "TurnOn"})
+"""Names written with a capital inside that happen to end in such a word."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def count_outlet_words(outlet: str) -> int:
 
 def _glued(match: re.Match[str]) -> bool:
     """ "LondonIt", "CNNThe": a word run into a word that starts sentences."""
-    return match.group(2) in _SENTENCE_STARTS
+    return match.group(2) in _SENTENCE_STARTS and match.group(0) not in _BRANDS
 
 
 def _plain(text: str) -> str:

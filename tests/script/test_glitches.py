@@ -30,6 +30,7 @@ def test_each_kind_is_found(text: str, kind: str) -> None:
     [
         "iOS thirteen will fix the FaceTime eye contact problem.",
         "McDonald's and YouTube said so, the U S and the U K agreed.",
+        "She posted it on LinkedIn and PlayStation fans shared it.",
         "From A-B C thirteen Houston: a salon bans men.",
         "The players' union said no, and it's over.",
     ],
