@@ -26,15 +26,16 @@ _CAPS_DATELINE = re.compile(
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)?"  # , Jan 5 / , March 5, 2021
     rf"\s*(?:\([^()]{{1,40}}\))?\s*(?:{_DASH}|:(?=\s))\s*"  # (KTRK) -- / NEW DELHI:
 )
-_AGENCY_ONLY = re.compile(
-    rf"^\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|ANI|IANS|PTI|CNN Business)\)\s*{_DASH}?\s*"
-    r"(?=[A-Z\"“‘'])"
+_AGENCIES = (
+    r"(?:CNN(?: Business| Money| Sport)?|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|ANI|IANS|PTI|"
+    r"Xinhua|BBC|NBC(?: News)?|CBS(?: News)?|ABC(?: News)?|NPR|Fox News|CNBC|Sky News)"
 )
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}"  # London / New York / Washington, D.C.
-    rf"\s*\([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,3}}\)\s*(?:{_DASH}|:)?\s*"  # (CNN Business) —
-    r"(?=[A-Z\"“‘'])"
+    r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}\s*"  # London / New York / Washington, D.C.
+    rf"(?:\({_AGENCIES}\)\s*(?:{_DASH}|:)?|\([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){{0,3}}\)\s*{_DASH})"
+    r"\s*(?=[A-Z\"“‘'])"  # (CNN)It / (KXAN) — : an unknown name in brackets needs its dash
 )
+_AGENCY_ONLY = re.compile(rf"^\({_AGENCIES}\)\s*{_DASH}?\s*(?=[A-Z\"“‘'])")
 _STAMP = re.compile(
     r"^(?:last\s+)?(?:updated|modified|published|posted|first published)\b(?:\s+on)?:?\s*",
     re.IGNORECASE,

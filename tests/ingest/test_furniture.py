@@ -24,6 +24,8 @@ from briefing.ingest.furniture import strip_furniture
         ("LONDON, Jan 5 (Reuters) - Shares fell.", "Shares fell."),
         ("(CNN) — The storm made landfall.", "The storm made landfall."),
         ("Boris Johnson (PM) said it was over.", "Boris Johnson (PM) said it was over."),
+        ("Tesla (TSLA) CEO Elon Musk said so.", "Tesla (TSLA) CEO Elon Musk said so."),
+        ("Austin (KXAN) — Police closed the road.", "Police closed the road."),
         ("US inflation rose in March.", "US inflation rose in March."),
     ],
 )
