@@ -2,6 +2,12 @@
 
 Every hop of a redirect is checked again. Responses are streamed so that a 1 GB body or a
 server that trickles bytes is cut off at the cap, not read to the end.
+
+The address check holds for the connection itself: httpx is given a transport whose network
+backend looks the name up (`resolve_host`), checks every address it got, and connects to
+those very addresses (TLS still verifies the name, and the Host header is the URL's). A name
+whose answer changes between the check and the connection (DNS rebinding) cannot slip a
+private address in.
 """
 
 from __future__ import annotations
@@ -71,16 +77,54 @@ def check_url(url: str, settings: FetchSettings) -> None:
     except ValueError:
         raise FetchError(f"{url}: has an invalid port; check the URL.") from None
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
+        checked_addresses(host, port, allow_private=False)
+    except Unresolved:
         raise FetchError(f"{url}: cannot resolve {host}; check the URL and the network.") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchError(
-                f"{url}: {host} is a private, loopback or link-local address ({address}); "
-                "set allow_private = true under [fetch] to read sources on your own network."
-            )
+    except Refused as refused:
+        raise FetchError(_refusal(url, refused)) from None
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """Every address `host` has for TCP (the one look-up the check and the connection share)."""
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
+    """Look `host` up once; refuse if any address is private, loopback or link-local."""
+    try:
+        addresses = resolve_host(host.strip("[]"), port)
+    except (OSError, UnicodeError):
+        raise Unresolved(host) from None
+    if not addresses:
+        raise Unresolved(host)
+    if not allow_private:
+        for text in addresses:
+            address = ipaddress.ip_address(text.split("%")[0])
+            if not address.is_global or address.is_multicast:
+                raise Refused(host, str(address))
+    return addresses
+
+
+class Unresolved(Exception):
+    """A name with no address (raised inside the transport, turned into a FetchError)."""
+
+
+class Refused(Exception):
+    """A name that resolves to an address the settings do not allow."""
+
+    def __init__(self, host: str, address: str) -> None:
+        super().__init__(host, address)
+        self.host = host
+        self.address = address
+
+
+def _refusal(url: str, refused: Refused) -> str:
+    return (
+        f"{url}: {refused.host} is a private, loopback or link-local address "
+        f"({refused.address}); set allow_private = true under [fetch] to read sources on "
+        "your own network."
+    )
 
 
 def fetch(
@@ -116,6 +160,13 @@ def fetch(
                 ) from None
             except httpx.HTTPError as error:
                 raise FetchError(f"{url}: cannot be fetched ({_reason(error)}).") from None
+            except Refused as refused:  # the name changed its answer after the check
+                raise FetchError(_refusal(current, refused)) from None
+            except Unresolved:
+                host = urlsplit(current).hostname
+                raise FetchError(
+                    f"{current}: cannot resolve {host}; check the URL and the network."
+                ) from None
             if response.status in _REDIRECTS:
                 location = response.location
                 if not location:
@@ -132,7 +183,8 @@ def fetch(
 
 
 def new_client(settings: FetchSettings) -> httpx.Client:
-    """One client for a run: connection reuse, a user agent, and no automatic redirects."""
+    """One client for a run: connection reuse, a user agent, no automatic redirects, and
+    connections only to addresses checked as they are connected to."""
     import httpx
 
     return httpx.Client(
@@ -140,7 +192,24 @@ def new_client(settings: FetchSettings) -> httpx.Client:
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         trust_env=False,
+        transport=checked_transport(settings),
     )
+
+
+def checked_transport(settings: FetchSettings) -> httpx.HTTPTransport:
+    """httpx's own transport, its connection pool given `CheckedBackend` to connect with."""
+    import httpcore
+    import httpx
+    from httpx._config import create_ssl_context  # the context httpx would build itself
+
+    from briefing.fetch.checked_backend import CheckedBackend
+
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=create_ssl_context(trust_env=False),
+        network_backend=CheckedBackend(settings.allow_private),
+    )
+    return transport
 
 
 def _get(

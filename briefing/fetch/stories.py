@@ -102,7 +102,11 @@ def item_article(
     item: FeedItem, feed: Feed, fetcher: Fetcher, source_name: str | None = None
 ) -> Article:
     """The item's full text from the feed, or from its page when the feed has a teaser."""
-    name = source_name or feed.title or None
+    from briefing.ingest.outlets import host_of, speakable_outlet
+    from briefing.ingest.page_meta import feed_item_title
+
+    feed_url = feed.link or item.link or None
+    name = source_name or speakable_outlet([feed.title], host_of(feed_url) if feed_url else None)
     body = html_to_text(item.content_html or item.summary_html)
     if len(body.split()) < FULL_TEXT_WORDS and item.link:
         try:
@@ -120,7 +124,7 @@ def item_article(
 
     article = Article(
         text=body,
-        title=item.title or None,
+        title=feed_item_title(item.title, feed.title, feed_url) if item.title else None,
         origin=item.link or item.guid,
         source_name=name,
         url=item.link,

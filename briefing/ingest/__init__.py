@@ -11,7 +11,7 @@ from briefing.errors import InputError
 from briefing.ingest.decode import decode_text
 from briefing.ingest.guard import clean_title, tame_text
 from briefing.ingest.html import parse_html
-from briefing.ingest.language import non_english_language
+from briefing.ingest.language import refuse_non_english
 from briefing.ingest.plaintext import parse_markdown, parse_plain_text
 from briefing.models import Article
 
@@ -98,12 +98,7 @@ def check_article(article: Article, html: bool = False) -> Article:
     """The last step of every way in (file, stdin, page, feed item): make the text safe to
     speak, and refuse with a clear message what cannot make a story."""
     origin = article.origin or "the article"
-    language = non_english_language(article.text)  # before taming: CJK has no spaces to split on
-    if language is not None:
-        raise InputError(
-            f"{origin}: looks like {language}, not English; briefing reads English articles "
-            "only, so give it an English version of the story."
-        )
+    refuse_non_english(article.text, origin)  # before taming: CJK has no spaces to split on
     text = tame_text(article.text)
     words = len(text.split())
     if words < _MIN_WORDS and html:

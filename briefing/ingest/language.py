@@ -69,3 +69,15 @@ def _stoplist(name: str) -> frozenset[str]:
     import justext  # an unusual install (a zip, say): let jusText find its own files
 
     return frozenset(justext.get_stoplist(name))
+
+
+def refuse_non_english(text: str, origin: str) -> None:
+    """Raise the one-line refusal naming `origin` and the language when `text` is not English."""
+    from briefing.errors import InputError
+
+    language = non_english_language(text)
+    if language is not None:
+        raise InputError(
+            f"{origin}: looks like {language}, not English; briefing reads English articles "
+            "only, so give it an English version of the story."
+        )

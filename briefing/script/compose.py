@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from briefing.clock import Clock, resolve
 from briefing.models import Script, ScriptSegment, SegmentKind, Summary
-from briefing.script.acronyms import speak_acronym
 from briefing.script.normalize import normalize
 from briefing.script.spoken_dates import spoken_date
 from briefing.script.templates import ScriptTemplates
@@ -71,13 +70,33 @@ def headline_of(summary: Summary) -> str:
 
 
 def source_phrase(source_name: str) -> str:
-    """ "BBC" → "the BBC", "The Guardian" → "the Guardian", "Reuters" → "Reuters"."""
+    """The outlet as said after "From": "the" only before names that take it.
+
+    "The Guardian" → "the Guardian", "Los Angeles Times" → "the Los Angeles Times" (a
+    newspaper's name), "BBC" → "the BBC"; "CNN", "CBS News", "Reuters" → as they are.
+    """
     name = " ".join(source_name.split())
     if re.match(r"(?i)the\s", name):
         return "the " + name[4:]
-    first = name.split(" ", 1)[0] if name else ""
-    spelled = first.isupper() and len(first) > 1 and speak_acronym(first) != first.capitalize()
-    return f"the {name}" if spelled else name
+    words = name.split()
+    if not words:
+        return name
+    paper = words[-1].split("-")[-1].casefold() in _NEWSPAPER_NOUNS and len(words) > 1
+    paper_of = len(words) > 2 and words[0].casefold() in _NEWSPAPER_NOUNS and words[1] == "of"
+    if paper or paper_of or name in _NAMES_WITH_THE:  # "the Times of India"
+        return "the " + name
+    return name
+
+
+_NEWSPAPER_NOUNS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as text)
+        "times post journal guardian telegraph independent standard herald tribune mirror sun "
+        "express observer chronicle gazette examiner globe star inquirer register economist "
+        "atlantic courier argus mail bulletin dispatch enquirer sentinel advertiser"
+    ).split()
+)
+"""A name ending in one of these is a newspaper's, said with "the" ("the Miami Herald")."""
+_NAMES_WITH_THE = frozenset({"BBC", "FT", "AP", "Associated Press", "Financial Times"})
 
 
 def _intro(count: int, date: dt.date, hour: int, templates: ScriptTemplates) -> ScriptSegment:

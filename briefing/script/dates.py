@@ -24,11 +24,34 @@ _YEAR_AFTER = r"(?:,?\s+([12][0-9]{3})\b(?![.,]?[0-9]))?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+([0-9]{{1,2}}){_ORD}\b{_YEAR_AFTER}")
 _DAY_MONTH = re.compile(rf"\b([0-9]{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}{_YEAR_AFTER}")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+([12][0-9]{{3}})\b")
-_NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})/([0-9]{1,2})/([12][0-9]{3})\b")
+_NUMERIC_DATE = re.compile(
+    r"\b(?:([0-9]{1,2})(/)([0-9]{1,2})/|([0-9]{2})(\.)([0-9]{2})\.)([12][0-9]{3})\b(?![.,]?[0-9])"
+)
+"""Slashed (1/19/2020) or dotted with two-digit parts (19.01.2020: "1.2.2020" is a version)."""
+_ISO_DATE = re.compile(r"\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b(?![-0-9])")
+_ZONE = re.compile(
+    r"(\b[0-9]{1,2}(?:[:.][0-5][0-9])?\s?(?:[ap]\.?m\b\.?)?)\s*\(?\b(ET|EST|EDT|PT|PST|PDT|CT|CST|"
+    r"CDT|MT|MST|MDT|BST|CET|CEST|AEST|AEDT)\b\)?",
+    re.IGNORECASE,
+)
+ZONES = {
+    "et": "Eastern time", "est": "Eastern time", "edt": "Eastern time",
+    "pt": "Pacific time", "pst": "Pacific time", "pdt": "Pacific time",
+    "ct": "Central time", "cst": "Central time", "cdt": "Central time",
+    "mt": "Mountain time", "mst": "Mountain time", "mdt": "Mountain time",
+    "bst": "British Summer Time", "cet": "Central European Time",
+    "cest": "Central European Summer Time", "aest": "Australian Eastern time",
+    "aedt": "Australian Eastern time",
+}  # fmt: skip
+"""Time zones after a clock time, as said; GMT and UTC are said as letters anyway."""
 _CLOCK_12 = re.compile(
     r"\b([0-9]{1,2})(?:[:.]([0-5][0-9]))?\s?([ap])(?:\.m(\.)?|m\b(\.)?)", re.IGNORECASE
 )
-_CLOCK_24 = re.compile(r"\b([01]?[0-9]|2[0-3]):([0-5][0-9])\b(?!:)")
+_CLOCK_24 = re.compile(r"\b([01]?[0-9]|2[0-3]):([0-5][0-9])(?:\s?(hrs|hr|h)\b|\b)(?!:)")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|this|that|its|his|her|their|our|your|my|last|next)\s+$", re.IGNORECASE
+)
+"""A date after one of these modifies a noun ("a December 26 ruling"): no "the" of its own."""
 _RATIO = re.compile(r"\b([0-9]{1,3}):([0-9]{1,2})\b(?!:)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?([0-9]{2}|[12][0-9]{3})['’]?s\b")
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’]([0-9]{2})\b(?!['’]?s\b)")
@@ -43,7 +66,9 @@ _YEAR_CONTEXT = re.compile(
 
 
 def expand_dates(text: str) -> str:
+    text = _ISO_DATE.sub(_iso_date, text)
     text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _ZONE.sub(_zone, text)
     text = _MONTH_DAY.sub(lambda m: _date(m, m.group(2), m.group(1), m.group(3)), text)
     text = _DAY_MONTH.sub(lambda m: _date(m, m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_YEAR.sub(lambda m: f"{_month(m.group(1))} {year(int(m.group(2)))}", text)
@@ -65,17 +90,44 @@ def _date(match: re.Match[str], day: str, month: str, year_text: str | None) -> 
     if not 1 <= number <= 31:
         return match.group(0)
     before = match.string[: match.start()]
-    the = "" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else "the "
-    spoken = f"{the}{ordinal(number)} of {_month(month)}"
+    if _DETERMINER_BEFORE.search(before):
+        spoken = f"{_month(month)} {ordinal(number)}"
+    else:
+        the = "" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else "the "
+        spoken = f"{the}{ordinal(number)} of {_month(month)}"
     return spoken + (f" {year(int(year_text))}" if year_text else "")
 
 
 def _numeric_date(match: re.Match[str]) -> str:
-    day, month, year_number = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    """ "19.01.2020", "04/07/1976" day first, as in Britain; "1/19/2020" month first, since
+    no month is nineteen (a date that reads both ways stays day first)."""
+    day = int(match.group(1) or match.group(4))
+    month = int(match.group(3) or match.group(6))
+    year_number = int(match.group(7))
+    if month > 12 and day <= 12:
+        day, month = month, day
+    return _spoken_date(match, day, month, year_number)
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year_number, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    return _spoken_date(match, day, month, year_number)
+
+
+def _spoken_date(match: re.Match[str], day: int, month: int, year_number: int) -> str:
     names = list(dict.fromkeys(MONTHS.values()))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return match.group(0)
+    if _DETERMINER_BEFORE.search(match.string[: match.start()]):
+        return f"{names[month - 1]} {ordinal(day)} {year(year_number)}"
     return f"the {ordinal(day)} of {names[month - 1]} {year(year_number)}"
+
+
+def _zone(match: re.Match[str]) -> str:
+    clock = match.group(1)
+    if not re.search(r"[:.ap]", clock, re.IGNORECASE):  # a bare number is not a time: "5 ET"
+        return match.group(0)
+    return f"{clock.rstrip()} {ZONES[match.group(2).lower()]}"
 
 
 def _minutes(minutes: int) -> str:
@@ -102,7 +154,14 @@ def _clock_12(match: re.Match[str]) -> str:
 
 
 def _clock_24(match: re.Match[str]) -> str:
-    hour_text, minutes = match.group(1), int(match.group(2))
+    """ "15:00" → "fifteen hundred"; "20:00hrs" → "twenty hundred hours"."""
+    said = _clock_24_words(match.group(1), int(match.group(2)))
+    if match.group(3):
+        said = said.removesuffix(" o'clock") + " hours"
+    return said
+
+
+def _clock_24_words(hour_text: str, minutes: int) -> str:
     hour = int(hour_text)
     if hour_text.startswith("0") or hour >= 13:
         hours = "oh " + cardinal(hour) if hour_text.startswith("0") and hour else cardinal(hour)

@@ -51,7 +51,10 @@ SCALES = {
 
 _SYMBOLS = sorted(CURRENCIES, key=len, reverse=True)
 _CURRENCY = "|".join(re.escape(c) + (r"\.?\s?" if c.isalpha() else "") for c in _SYMBOLS)
-_SCALE = r"(?:\s?(?:k|m|mn|bn|b|tn)\b|\s(?:thousand|million|billion|trillion)\b)"
+_SCALE = (
+    r"(?:\s?(?:k|m|mn|bn|b|tn)\b|(?:K|M|MN|BN|B|TN)\b"  # "$150K", "$2.5M": no space before capitals
+    r"|\s(?:thousand|million|billion|trillion)\b)"
+)
 _MONEY = re.compile(
     rf"(?<![\w$£€¥])(?P<cur>{_CURRENCY})\s?(?P<a>{NUMBER})(?P<sa>{_SCALE})?"
     rf"(?:\s?-\s?(?:{_CURRENCY})?\s?(?P<b>{NUMBER})(?P<sb>{_SCALE})?)?"
@@ -88,7 +91,7 @@ def _money(match: re.Match[str]) -> str:
 
 
 def _scale(text: str | None) -> str | None:
-    return SCALES[text.strip()] if text else None
+    return SCALES[text.strip().lower()] if text else None
 
 
 def _amount(written: str, currency: Currency) -> str:

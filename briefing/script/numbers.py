@@ -48,10 +48,15 @@ _TIMES = re.compile(r"\b([0-9]+)x\b")
 _CODE = re.compile(r"\b[^\W_]*(?:[^\W\d_]-?[0-9]|[0-9]-?[^\W\d_])[^\W_]*(?:-[0-9]+\b)?")
 _LEADING_ZERO = re.compile(r"(?<![\w.,])0[0-9]+\b(?!\.[0-9])")
 _ANY_NUMBER = re.compile(NUMBER)
+_DOTTED_NUMBER = re.compile(r"(?<![\w.])[0-9]{1,4}(?:\.[0-9]{1,4}){2,}(?![\w]|\.[0-9])")
+"""A version or an address ("1.2.2020", "10.0.0.1"): each part said, "point" between."""
 
 
 def expand_numbers(text: str) -> str:
     text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(1)], text)
+    text = _DOTTED_NUMBER.sub(
+        lambda m: " point ".join(cardinal(int(p)) for p in m.group(0).split(".")), text
+    )
     text = _EMERGENCY.sub(_emergency, text)
     text = _PHONE.sub(_phone, text)
     text = _FRACTION.sub(_fraction, text)

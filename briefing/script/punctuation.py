@@ -52,8 +52,23 @@ def _allowed(char: str) -> str:
     return " "
 
 
+_OPENING_SINGLE = re.compile(r"(?<![^\W\d_])'(?=[^\W\d_])")
+
+
 def _mark_possessives(text: str) -> str:
-    return _POSSESSIVE_PLURAL.sub("\0", text)
+    """Mark "players'" as a possessive to keep, unless that ' closes a quote opened earlier
+    in the text ("treated as 'second-class citizens'"): then it goes like the opening one."""
+    openers = [m.start() for m in _OPENING_SINGLE.finditer(text)]
+    out: list[str] = []
+    last = 0
+    for match in _POSSESSIVE_PLURAL.finditer(text):
+        position = match.start()
+        open_before = [o for o in openers if last <= o < position]
+        out.append(text[last:position])
+        out.append("'" if open_before else "\0")
+        last = position + 1
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _strongest(run: str) -> str:

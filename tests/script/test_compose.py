@@ -79,7 +79,13 @@ def test_headline_names_the_source_with_the_article_it_needs() -> None:
     assert script.segments[1].text == "From the B B C: Bridge opens."
     assert source_phrase("Reuters") == "Reuters"
     assert source_phrase("The Guardian") == "the Guardian"
-    assert source_phrase("BBC News") == "the BBC News"
+    assert source_phrase("BBC News") == "BBC News"  # "From BBC News", as the BBC says it
+    assert source_phrase("CNN") == "CNN"
+    assert source_phrase("CBS News") == "CBS News"
+    assert source_phrase("Los Angeles Times") == "the Los Angeles Times"
+    assert source_phrase("Miami Today") == "Miami Today"
+    assert source_phrase("Times of India") == "the Times of India"
+    assert source_phrase("Pittsburgh Post-Gazette") == "the Pittsburgh Post-Gazette"
 
 
 def test_headline_is_the_lead_sentence_when_there_is_no_title_and_is_said_once() -> None:
