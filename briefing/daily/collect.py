@@ -22,7 +22,10 @@ class Credit:
     """Who carried a story, and where: each outlet of a merged duplicate gets one."""
 
     source: str
+    """Who carried it, as the report names them (the outlet, else the config's source)."""
     url: str | None
+    spoken: str | None = None
+    """The outlet as said aloud, when known: never a URL or a folder path."""
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,15 @@ def _from_source(
         return [], [StoryFailure(source.label, error.message, error.exit_code)]
     candidates = []
     for position, article in enumerate(articles[: source.limit]):
-        name = article.source_name or source.label
-        article = replace(article, source_name=name)
+        spoken = article.source_name or source.name  # a URL or path is never said aloud
+        article = replace(article, source_name=spoken)
         candidates.append(
             Candidate(
                 article=article,
                 source_index=index,
                 position=position,
                 key=story_key(article),
-                credits=(Credit(name, article.url),),
+                credits=(Credit(spoken or source.label, article.url, spoken),),
             )
         )
     return candidates, failures
@@ -111,7 +114,11 @@ def _from_folder(source: Source) -> tuple[list[Article], list[StoryFailure]]:
             continue
         published = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
         articles.append(
-            replace(article, published=article.published or published, source_name=source.name)
+            replace(
+                article,
+                published=article.published or published,
+                source_name=source.name or article.source_name,
+            )
         )
     return articles, failures
 

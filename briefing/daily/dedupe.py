@@ -133,8 +133,12 @@ def drop_duplicates(
 def merge(kept: Candidate, other: Candidate) -> Candidate:
     """The kept story, now credited to both outlets (said aloud: "From A and B: …")."""
     credits = kept.credits + tuple(c for c in other.credits if c not in kept.credits)
-    names = list(dict.fromkeys(c.source for c in credits))
-    spoken = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    names = list(dict.fromkeys(c.spoken for c in credits if c.spoken))
+    spoken = (
+        None if not names
+        else names[0] if len(names) == 1
+        else ", ".join(names[:-1]) + " and " + names[-1]
+    )  # fmt: skip
     return replace(
         kept,
         article=replace(kept.article, source_name=spoken),
