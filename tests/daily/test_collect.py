@@ -1,4 +1,4 @@
-"""What a folder source's stories are credited to: the config's name, the page's outlet, or no one."""
+"""Who a folder source's stories are credited to: the config's name, the page's outlet, or none."""
 
 from __future__ import annotations
 
