@@ -9,11 +9,11 @@ articles in `../shared/eval/train/`, against labels made with ROUGE from the hum
 * `precision`: the share of the sentence's bigrams that the reference contains;
 * `mix`: the mean of the two.
 
-The label kind, the length exponent and the MMR redundancy penalty are then chosen by ROUGE on
-the dev files (the mean of R-1, R-2 and R-Lsum, scored exactly as `benchmarks/summarise.py`
-does), and the chosen setting's k-fold cross-validated ROUGE-1/2 on the training files is
-printed beside Lead-3's on the same folds. Folds and samples come from a fixed seed, so two
-runs write the same file.
+The label kind, the L2 penalty, the length exponent and the MMR redundancy penalty are then
+chosen by ROUGE on the dev files (the mean of R-1, R-2 and R-Lsum, scored exactly as
+`benchmarks/summarise.py` does), and the chosen setting's k-fold cross-validated ROUGE-1/2
+on the training files is printed beside Lead-3's on the same folds. Folds and samples come
+from a fixed seed, so two runs write the same file.
 
     python benchmarks/fit_summariser.py               # prints CV and dev scores, writes nothing
     python benchmarks/fit_summariser.py --write       # also ships the profiles (news_weights.json)
@@ -71,10 +71,11 @@ PROFILE_LABELS = {HEADLINE: ("precision", "mix"), NO_HEADLINE: ("oracle", "mix")
 share of a sentence's bigrams found in the reference says whether it was copied; CNN/DM's
 highlights are rewritten, where the greedy ROUGE oracle is the usual label (SummaRuNNer,
 BertSumExt)."""
-LENGTH_EXPONENTS = (0.0, 0.25, 0.5, 0.75)
-REDUNDANCIES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
-L2 = 3.0
-Config = tuple[str, float, float]
+L2S = (0.3, 1.0, 3.0)
+LENGTH_EXPONENTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+REDUNDANCIES = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+Config = tuple[str, float, float, float]
+"""Label kind, L2 penalty, length exponent and MMR redundancy."""
 Grams = Counter[tuple[str, ...]]
 
 
@@ -232,13 +233,13 @@ def cross_validate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Held-out ROUGE-1/2 of `config` over k folds of the training articles, and Lead-3's
     (the first three sentences, as the benchmark takes them) on the same articles."""
-    label, exponent, redundancy = config
+    label, l2, exponent, redundancy = config
     ours: list[tuple[float, float]] = []
     lead: list[tuple[float, float]] = []
     for test in folds(len(examples), k, SEED):
         held = set(test)
         train = [e for i, e in enumerate(examples) if i not in held]
-        beta = tuple(float(b) for b in fit_logistic(train, label, L2))
+        beta = tuple(float(b) for b in fit_logistic(train, label, l2))
         model = NewsModel(beta, exponent, redundancy)
         for i in test:
             example = examples[i]
@@ -262,15 +263,20 @@ def fit_profile(
 ) -> dict[str, object]:
     """Fit each label kind on `train`, choose the setting on `dev`, report CV and dev."""
     labels = PROFILE_LABELS[name]
-    print(f"{name}: {len(train)} training and {len(dev)} dev articles, l2 {L2}", flush=True)
+    print(f"{name}: {len(train)} training and {len(dev)} dev articles", flush=True)
     scorer = DevScorer(size, tokenizer)
-    fitted = {label: tuple(float(b) for b in fit_logistic(train, label, L2)) for label in labels}
+    fitted = {
+        (label, l2): tuple(float(b) for b in fit_logistic(train, label, l2))
+        for label, l2 in itertools.product(labels, L2S)
+    }
     scores: dict[Config, np.ndarray] = {}
-    for label, exponent, redundancy in itertools.product(labels, LENGTH_EXPONENTS, REDUNDANCIES):
-        model = NewsModel(fitted[label], exponent, redundancy)
-        scores[(label, exponent, redundancy)] = scorer.mean(dev, model)
+    for (label, l2), exponent, redundancy in itertools.product(
+        fitted, LENGTH_EXPONENTS, REDUNDANCIES
+    ):
+        model = NewsModel(fitted[(label, l2)], exponent, redundancy)
+        scores[(label, l2, exponent, redundancy)] = scorer.mean(dev, model)
     config = max(scores, key=lambda c: float(scores[c].mean()))  # first on ties
-    print(f"  chosen on dev (label, length exponent, redundancy): {config}", flush=True)
+    print(f"  chosen on dev (label, l2, length exponent, redundancy): {config}", flush=True)
     cv, lead = cross_validate(train, config, k, size)
     print(f"  {k}-fold CV on train, R-1/R-2: {fmt(cv)} (Lead-3 {fmt(lead)})", flush=True)
     print(f"  dev R-1/R-2/R-Lsum: {fmt(scores[config])}", flush=True)
@@ -279,12 +285,13 @@ def fit_profile(
         "dev_articles": len(dev),
         "labels": config[0],
         "label_choices": list(labels),
-        "length_exponent": config[1],
-        "redundancy": config[2],
+        "l2": config[1],
+        "length_exponent": config[2],
+        "redundancy": config[3],
         "cv_rouge_1_2": [round(float(v), 2) for v in cv],
         "cv_lead3_rouge_1_2": [round(float(v), 2) for v in lead],
         "dev_rouge_1_2_lsum": [round(float(v), 2) for v in scores[config]],
-        "weights": {n: round(v, 6) for n, v in zip(FEATURE_NAMES, fitted[config[0]], strict=True)},
+        "weights": {n: round(v, 6) for n, v in zip(FEATURE_NAMES, fitted[config[:2]], strict=True)},
     }
 
 
@@ -329,7 +336,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     payload = {
         "fitted_by": command if args.sample is None else f"{command} --sample {args.sample}",
         "seed": SEED,
-        "l2": L2,
         "oracle_sentences": args.sentences,
         "profiles": profiles,
     }
