@@ -308,7 +308,7 @@ def read(paths: Sequence[Path], sample: int | None) -> list[Record]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path, action="append", help="a training .jsonl")
+    parser.add_argument("--train", type=Path, action="append", help="a train .jsonl (repeatable)")
     parser.add_argument("--dev", type=Path, action="append", help="a dev .jsonl (repeatable)")
     parser.add_argument("--sample", type=int, help="use a seeded sample of each file")
     parser.add_argument("--folds", type=int, default=5)
