@@ -96,7 +96,8 @@ def test_a_changed_input_or_option_makes_the_episode_again(
     story.write_text(story.read_text() + " A fifth sentence about the bridge.", encoding="utf-8")
     FakeEngine.calls.clear()
     make_briefing([story], out, date=DATE, voice=fake_voice, length=Length(sentences=4))
-    assert any("fourth sentence" in text for text in FakeEngine.calls)
+    new = ("fourth sentence", "fifth sentence")  # whichever the summariser adds as a 4th
+    assert any(n in text for text in FakeEngine.calls for n in new)
 
 
 def test_cache_clear_also_clears_finished_episodes(tmp_path: Path, fake_voice: str) -> None:

@@ -145,6 +145,15 @@ def _ends_a_quote_begun_earlier(sentence: str) -> bool:
     return False
 
 
+def continues_a_quote(sentence: str) -> bool:
+    """The middle or end of a quote opened in an earlier sentence: speakable only right after
+    that sentence, wherever it falls in a summary. (A closing quote mark at the very start
+    belongs to the previous sentence, as in `needs_context`.)"""
+    if sentence.lstrip().startswith(("''", "”")):
+        sentence = _STRAY_CLOSING_QUOTE.sub("", sentence, count=1)
+    return _ends_a_quote_begun_earlier(sentence)
+
+
 def needs_context(sentence: str, cased: bool = True) -> bool:
     """A sentence that leans on an earlier one: a bare pronoun or connective subject, a quote
     fragment with no speaker, or (in cased text) a lower-case or dash continuation.

@@ -48,8 +48,24 @@ FEATURE_NAMES: tuple[str, ...] = (
     "number",
     "question",
     "textrank",
+    # Added with the fit on 12,000 articles, which can afford a finer view of the lead:
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "article_size",
+    "echo",
+    *(f"over_{words}" for words in (8, 12, 16, 20, 25, 30, 40, 50)),
 )
 
+_POSITIONS = 10
+"""Sentences 1 to 10 each have a one-hot column: the opening paragraphs are where news differs."""
+_LENGTH_STEPS = np.array([8.0, 12.0, 16.0, 20.0, 25.0, 30.0, 40.0, 50.0])
+"""Word counts at which a step column turns on, so the model learns any shape of length
+preference rather than one slope."""
 _NUMBER = re.compile(r"\d")
 _CLOSERS = " '\"”’)"
 _SCALED = [
@@ -64,6 +80,7 @@ _SCALED = [
     )
 ]
 """The columns scaled to the article's strongest sentence, in `_scaled_columns`' order."""
+_FOURTH, _ECHO = FEATURE_NAMES.index("fourth"), FEATURE_NAMES.index("echo")
 
 
 @dataclass(frozen=True)
@@ -88,7 +105,8 @@ def analyse(sentences: list[str], title: str | None) -> Analysis:
     headline, headline_size = headline_ids(title) if title else (set(), 0)
     lengths = terms.lengths.astype(np.float64)
     features = np.empty((size, len(FEATURE_NAMES)))
-    features[:, :7] = _position_block(size)
+    block = _position_block(size)
+    features[:, :7] = block[:, :7]
     features[:, 7] = np.minimum(lengths, 60.0) / 60.0
     features[:, 8] = lengths < 10
     features[:, 9] = lengths > 35
@@ -107,15 +125,19 @@ def analyse(sentences: list[str], title: str | None) -> Analysis:
     features[:, 18] = [_has_quote(s) for s in sentences]
     features[:, 19] = [_NUMBER.search(s) is not None for s in sentences]
     features[:, 20] = [s.rstrip(_CLOSERS).endswith("?") for s in sentences]
+    features[:, _FOURTH:_ECHO] = block[:, 7:]  # fourth … tenth, article_size
+    features[:, _ECHO] = (similarity * _lower_triangle(size)).max(axis=1, initial=0.0)
+    features[:, _ECHO + 1 :] = lengths[:, None] > _LENGTH_STEPS
     return Analysis(features=features, similarity=similarity, lengths=lengths)
 
 
 @lru_cache(maxsize=256)
 def _position_block(size: int) -> Array:
-    """The bias and position columns, the same for every article of `size` sentences."""
+    """The bias, position and article-size columns, the same for every article of `size`
+    sentences: the first seven features, then `fourth` … `tenth` and `article_size`."""
     position = np.arange(size, dtype=np.float64)
     last = max(size - 1, 1)
-    block = np.empty((size, 7))
+    block = np.zeros((size, 7 + _POSITIONS - 3 + 1))
     block[:, 0] = 1.0
     block[:, 1] = position == 0
     block[:, 2] = position == 1
@@ -123,8 +145,19 @@ def _position_block(size: int) -> Array:
     block[:, 4] = 1.0 / (position + 1.0)
     block[:, 5] = position / last
     block[:, 6] = np.log1p(position) / np.log1p(last)
+    early = np.arange(3, min(size, _POSITIONS))
+    block[early, 7 + early - 3] = 1.0
+    block[:, -1] = min(np.log1p(size) / np.log1p(100.0), 1.5)
     block.flags.writeable = False
     return block
+
+
+@lru_cache(maxsize=256)
+def _lower_triangle(size: int) -> Array:
+    """1 where j < i: multiplies the similarity matrix to leave each sentence's earlier ones."""
+    mask = np.tril(np.ones((size, size)), -1)
+    mask.flags.writeable = False
+    return mask
 
 
 def _has_quote(sentence: str) -> bool:

@@ -27,7 +27,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from briefing.models import Article, Length, Summary
-from briefing.summarise.boilerplate import is_boilerplate_sentence, needs_context
+from briefing.summarise.boilerplate import (
+    continues_a_quote,
+    is_boilerplate_sentence,
+    needs_context,
+)
 from briefing.summarise.features import FEATURE_NAMES, Analysis, analyse
 from briefing.summarise.lead import story_sentences
 
@@ -103,6 +107,7 @@ class Prepared:
     analysis: Analysis
     _leans: dict[int, bool] = field(default_factory=dict, repr=False)
     _cased: bool | None = field(default=None, repr=False)
+    _mid_quote: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def needs_context(self, index: int) -> bool:
         """Whether story sentence `index` leans on an earlier one (see `needs_context`).
@@ -115,6 +120,13 @@ class Prepared:
                 self._cased = any(s != s.lower() for s in self.story)
             self._leans[index] = needs_context(self.story[index], self._cased)
         return self._leans[index]
+
+    def continues_a_quote(self, index: int) -> bool:
+        """Whether story sentence `index` goes on with a quote opened before it (asked only of
+        the sentences chosen, and remembered)."""
+        if index not in self._mid_quote:
+            self._mid_quote[index] = continues_a_quote(self.story[index])
+        return self._mid_quote[index]
 
 
 def prepare(sentences: Sequence[str], title: str | None) -> Prepared | None:
@@ -150,6 +162,7 @@ def choose(prepared: Prepared, model: NewsModel, length: Length) -> list[int]:
         model.scores(prepared.analysis),
         prepared.analysis.similarity,
         prepared.needs_context,
+        prepared.continues_a_quote,
         count=length.sentences if length.sentences is not None else len(prepared.story),
         redundancy=model.redundancy,
         budget=budget,
@@ -162,25 +175,31 @@ def select(
     scores: NDArray[np.float64],
     similarity: NDArray[np.float64],
     leans: Callable[[int], bool],
+    mid_quote: Callable[[int], bool],
     count: int,
     redundancy: float,
     budget: int | None = None,
     word_counts: Sequence[int] | None = None,
 ) -> list[int]:
     """Greedy MMR within the length, in article order. If the first sentence picked leans on
-    an earlier one (`leans`) and another could open, pick again without it."""
+    an earlier one (`leans`) and another could open, pick again without it; a later one that
+    goes on with a quote (`mid_quote`) must follow the sentence before it, or is left out."""
     size = len(scores)
     banned: set[int] = set()
     while True:
-        chosen = _mmr(scores, similarity, count, redundancy, banned, budget, word_counts)
+        chosen = sorted(_mmr(scores, similarity, count, redundancy, banned, budget, word_counts))
         if not chosen:
             return chosen
-        opener = min(chosen)
-        if not leans(opener):
-            return sorted(chosen)
-        banned.add(opener)
-        if all(i in banned or leans(i) for i in range(size)):
-            return sorted(chosen)
+        opener = chosen[0]
+        if leans(opener):
+            banned.add(opener)
+            if all(i in banned or leans(i) for i in range(size)):
+                return chosen
+            continue
+        stranded = [i for i in chosen[1:] if i - 1 not in chosen and mid_quote(i)]
+        if not stranded:
+            return chosen
+        banned.update(stranded)
 
 
 def _mmr(

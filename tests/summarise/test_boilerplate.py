@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.summarise.boilerplate import (
+    continues_a_quote,
     is_boilerplate_paragraph,
     is_boilerplate_sentence,
     needs_context,
@@ -110,3 +111,17 @@ def test_needs_context(sentence: str, cased: bool, expected: bool) -> None:
 )
 def test_needs_context_for_quotes_and_speakers(sentence: str, cased: bool, expected: bool) -> None:
     assert needs_context(sentence, cased) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It will take the summer,” the mayor said.", True),
+        ("and the market too. '' the crowd cheered .", True),  # PTB: the closer is at the end
+        ("'' the crowd cheered .", False),  # PTB: a closer at the start ends the last sentence
+        ("“We will rebuild,” the mayor said.", False),
+        ("The mayor said the hall would reopen.", False),
+    ],
+)
+def test_continues_a_quote(sentence: str, expected: bool) -> None:
+    assert continues_a_quote(sentence) is expected

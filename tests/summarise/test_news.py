@@ -132,6 +132,20 @@ def test_does_not_open_on_the_end_of_an_earlier_quote() -> None:
     assert summarize_sentences(sentences, None, Length(sentences=2), late_quote) == [0, 1]
 
 
+def test_the_middle_of_a_quote_is_said_only_after_its_start() -> None:
+    sentences = [
+        "The mayor spoke to reporters outside the flooded town hall on Sunday.",
+        "“We will rebuild the town hall,” she said, “and the market.",
+        "It will take the whole summer to rebuild the town hall,” the mayor said.",
+        "Volunteers cleared mud from the market.",
+    ]
+    # Prefers 0 and 2; 2 goes on with the quote opened in 1, so it needs 1 before it.
+    middle = model(first=8.0, third=6.0, second=-2.0)
+    assert summarize_sentences(sentences, None, Length(sentences=2), middle) == [0, 3]
+    with_start = model(first=8.0, third=6.0, second=5.0)
+    assert summarize_sentences(sentences, None, Length(sentences=3), with_start) == [0, 1, 2]
+
+
 def test_does_not_open_on_a_ptb_quote_said_by_a_pronoun() -> None:
     sentences = [
         "`` we will rebuild the town hall and the town market , '' he said .",
