@@ -62,6 +62,9 @@ class PageMeta:
     host: str | None
     front_page: bool = False
     """The address is a site's front page ("https://example.com/"): an index, not a story."""
+    alternatives: frozenset[str] = frozenset()
+    """Keys of JSON-LD `alternativeHeadline`s: the page's own word that a title (often the
+    og:title) is the social-media variant, not the headline it prints."""
 
 
 def read_meta(tree: Any, url: str | None) -> PageMeta:
@@ -70,6 +73,11 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
     titles: list[str] = []
     titles += _meta(tree, "og:title", "twitter:title")
     titles += [str(item["headline"]) for item in ld if _is_story(item) and item.get("headline")]
+    alternatives = {
+        outlet_key(" ".join(str(item["alternativeHeadline"]).split()))
+        for item in ld
+        if _is_story(item) and item.get("alternativeHeadline")
+    }
     titles += [_text(t) for t in tree.xpath("//head/title | //title")[:1]]
     titles += [_text(h) for h in tree.xpath("//h1")[:2]]
     names: list[str] = _meta(tree, "og:site_name")
@@ -119,6 +127,7 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         sections=frozenset(k for k in (outlet_key(s) for s in sections) if k),
         host=host,
         front_page=front,
+        alternatives=frozenset(alternatives - _headline_keys(ld)),
     )
 
 
@@ -128,10 +137,12 @@ def choose_headline(meta: PageMeta) -> tuple[str | None, bool]:
     if meta.front_page and meta.titles:
         return None, True
     only_site = False
-    for position, candidate in enumerate(meta.titles):
+    # a title the page calls its alternative headline is tried after the others
+    ordered = sorted(meta.titles, key=lambda t: outlet_key(t) in meta.alternatives)
+    for candidate in ordered:
         stem = candidate.rstrip(".… ")
         if candidate.endswith(("...", "…")) and any(
-            t.startswith(stem) and len(t) > len(stem) + 1 for t in meta.titles[position + 1 :]
+            t.startswith(stem) and len(t) > len(stem) + 1 for t in meta.titles if t != candidate
         ):
             continue  # a truncated og:title, whole in another declaration
         cleaned = clean_headline(candidate, meta)
@@ -202,6 +213,15 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     if not joined or _site_like(joined, meta):
         return None
     return joined
+
+
+def _headline_keys(ld: list[dict[str, Any]]) -> set[str]:
+    """Keys of the JSON-LD headlines themselves: an alternative equal to one is no signal."""
+    return {
+        outlet_key(" ".join(str(item["headline"]).split()))
+        for item in ld
+        if _is_story(item) and item.get("headline")
+    }
 
 
 def _acceptable(headline: str, meta: PageMeta) -> bool:
