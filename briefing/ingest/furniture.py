@@ -1,5 +1,5 @@
 """Page furniture that is not the story: datelines, bylines, "Updated …" stamps, a repeated
-headline, a drop capital torn off its word.
+headline, a broadcast script's speaker cues, a drop capital torn off its word.
 
 Extraction keeps these because they sit in the article's own markup. Read aloud they are
 noise ("WASHINGTON —", "Posted on"), and worse, a dropped dateline can leave two words
@@ -55,6 +55,10 @@ _DATE_ONLY = re.compile(
     r"(?:\s*[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
+_SPEAKER_LABEL = re.compile(
+    r"^(?:anchor|reporter|correspondent|narrator)\s*:\s*(?=[A-Z\"“‘'])", re.IGNORECASE
+)
+"""A broadcast script's cue ("Anchor: After heavy downpours…"): who reads, not the story."""
 _REPOST = re.compile(
     r"^(?:this (?:article|story|post) (?:originally |first )?(?:appeared|was published)|"
     r"originally published)\b",
@@ -71,7 +75,7 @@ def strip_furniture(
     outlet_pattern = _outlet_lead(outlets)
     kept: list[str] = []
     for paragraph in paragraphs:
-        text = paragraph.strip()
+        text = _SPEAKER_LABEL.sub("", paragraph.strip(), count=1)
         lead = len(kept) < LEAD_PARAGRAPHS
         if lead:
             text = _strip_lead(text, outlet_pattern)

@@ -187,9 +187,17 @@ def _two_digits(digits: str) -> str:
     return f"oh {cardinal(int(digits))}" if digits.startswith("0") else cardinal(int(digits))
 
 
+_YEAR_FOLLOWER = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:as|was|is|has|will|saw|marked|marks|brought|became|began|"
+    r"ended|could|would|did)\b"
+)
+"""After a year: punctuation, or a singular verb or "as" ("2023 was the hottest", "confirm
+2023 as the hottest"); a count is plural ("2023 people were")."""
+
+
 def _year(match: re.Match[str]) -> str:
     before = match.string[: match.start()]
     after = match.string[match.end() :]
-    if _YEAR_CONTEXT.search(before) or re.match(r"\s*(?:[.,;:!?)]|$)", after):
+    if _YEAR_CONTEXT.search(before) or _YEAR_FOLLOWER.match(after):
         return year(int(match.group(1)))
     return match.group(0)

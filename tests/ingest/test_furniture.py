@@ -67,3 +67,16 @@ def test_a_lost_drop_capital_is_put_back_from_the_headline() -> None:
     fixed = strip_furniture(paragraphs, titles=["Turkey, Poland added to quarantine list"])
     assert fixed[0] == "Turkey, Poland and Saba have been removed from the list."
     assert strip_furniture(["iOS 13 has a new feature."]) == ["iOS 13 has a new feature."]
+
+
+def test_a_broadcast_scripts_speaker_cues_are_not_read() -> None:
+    paragraphs = [
+        "Anchor: Heavy rain closed the coast road on Monday.",
+        "Reporter: Crews worked through the night to clear it.",
+        "The anchor: a heavy weight dropped by the ship.",
+    ]
+    assert strip_furniture(paragraphs) == [
+        "Heavy rain closed the coast road on Monday.",
+        "Crews worked through the night to clear it.",
+        "The anchor: a heavy weight dropped by the ship.",
+    ]
