@@ -59,6 +59,15 @@ _SPEAKER_LABEL = re.compile(
     r"^(?:anchor|reporter|correspondent|narrator)\s*:\s*(?=[A-Z\"“‘'])", re.IGNORECASE
 )
 """A broadcast script's cue ("Anchor: After heavy downpours…"): who reads, not the story."""
+_CREDIT = re.compile(r"^\(?(?:via|h/t|hat tip:?)\s+[^.()]{1,60}\)?\.?$", re.IGNORECASE)
+"""A blog's credit line: "(via Geeks Are Sexy)"."""
+_CALL_TO_ACTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:click|tap)\s+(?:here|through|the link|on the link|to\s+\w+)|"
+    r"(?:read|see)\s+(?:more\b(?!\s+than)|the full|the whole|the rest)|sign up\b|subscribe\b|"
+    r"follow us\b)[^.!?]*[.!?]?\s*",
+    re.IGNORECASE,
+)
+"""A sentence addressed to a web reader ("Click through for the whole thing."): nothing to hear."""
 _REPOST = re.compile(
     r"^(?:this (?:article|story|post) (?:originally |first )?(?:appeared|was published)|"
     r"originally published)\b",
@@ -76,6 +85,7 @@ def strip_furniture(
     kept: list[str] = []
     for paragraph in paragraphs:
         text = _SPEAKER_LABEL.sub("", paragraph.strip(), count=1)
+        text = _CALL_TO_ACTION.sub("", text).strip()
         lead = len(kept) < LEAD_PARAGRAPHS
         if lead:
             text = _strip_lead(text, outlet_pattern)
@@ -108,7 +118,9 @@ def _is_furniture(text: str, title_keys: set[str]) -> bool:
         return True
     if _STAMP.match(text) and (words <= 2 or _YEAR_OR_ZONE.search(text)):
         return True
-    return bool(_BYLINE.match(text) or _DATE_ONLY.match(text) or _REPOST.match(text))
+    return bool(
+        _BYLINE.match(text) or _DATE_ONLY.match(text) or _REPOST.match(text) or _CREDIT.match(text)
+    )
 
 
 def _outlet_lead(outlets: Iterable[str]) -> re.Pattern[str] | None:

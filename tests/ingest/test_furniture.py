@@ -80,3 +80,18 @@ def test_a_broadcast_scripts_speaker_cues_are_not_read() -> None:
         "Crews worked through the night to clear it.",
         "The anchor: a heavy weight dropped by the ship.",
     ]
+
+
+def test_calls_to_a_web_reader_and_credit_lines_are_not_read() -> None:
+    paragraphs = [
+        "The cartoonist mocked the critics. Click through for the whole thing.",
+        "(via Harbour Blog)",
+        "Read more: Bridge opens at last",
+        "Readers who click through the archive find older maps. See the full list below.",
+        "Read more than ten reports and you see a pattern.",
+    ]
+    assert strip_furniture(paragraphs) == [
+        "The cartoonist mocked the critics.",
+        "Readers who click through the archive find older maps.",
+        "Read more than ten reports and you see a pattern.",
+    ]
