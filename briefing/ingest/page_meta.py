@@ -62,6 +62,9 @@ class PageMeta:
     host: str | None
     front_page: bool = False
     """The address is a site's front page ("https://example.com/"): an index, not a story."""
+    locale: str | None = None
+    """The language and region the page declares (`<html lang>`, og:locale, JSON-LD
+    inLanguage), as "en-US"."""
     alternatives: frozenset[str] = frozenset()
     """Keys of JSON-LD `alternativeHeadline`s: the page's own word that a title (often the
     og:title) is the social-media variant, not the headline it prints."""
@@ -128,6 +131,7 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         host=host,
         front_page=front,
         alternatives=frozenset(alternatives - _headline_keys(ld)),
+        locale=_locale(tree, ld),
     )
 
 
@@ -213,6 +217,16 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     if not joined or _site_like(joined, meta):
         return None
     return joined
+
+
+def _locale(tree: Any, ld: list[dict[str, Any]]) -> str | None:
+    """The first declared locale with a region wins ("en" alone says nothing of dates)."""
+    declared = [str(v) for v in tree.xpath("/html/@*[local-name()='lang' or name()='xml:lang']")]
+    declared += _meta(tree, "og:locale")
+    declared += [str(i["inLanguage"]) for i in ld if isinstance(i.get("inLanguage"), str)]
+    forms = [d.strip().replace("_", "-") for d in declared if d.strip()]
+    with_region = [f for f in forms if re.fullmatch(r"[A-Za-z]{2,3}-[A-Za-z]{2}", f)]
+    return next(iter(with_region or forms), None)
 
 
 def _headline_keys(ld: list[dict[str, Any]]) -> set[str]:

@@ -224,3 +224,19 @@ def test_a_short_non_english_page_is_judged_with_its_headline() -> None:
     head = "<title>Die Brücke über den Hafen wird gebaut, sagt die Bürgermeisterin</title>"
     with pytest.raises(InputError, match=r"^de\.html: looks like German"):
         parse_article(page(head, body * 2), origin="de.html", kind="html")
+
+
+@pytest.mark.parametrize(
+    ("html_start", "locale"),
+    [
+        ('<html lang="en-US"><head>', "en-US"),
+        ('<html lang="en"><head><meta property="og:locale" content="en_GB">', "en-GB"),
+        ('<html xml:lang="en-US"><head>', "en-US"),
+        ("<html><head>", None),
+    ],
+)
+def test_the_pages_declared_locale_travels_with_the_article(
+    html_start: str, locale: str | None
+) -> None:
+    html = f"<!doctype html>{html_start}</head><body><article>{BODY}</article></body></html>"
+    assert parse_article(html.encode(), origin="p.html", kind="html").locale == locale
