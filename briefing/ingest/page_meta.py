@@ -97,6 +97,7 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         if is_site and isinstance(item.get("name"), str):
             names.append(item["name"])
     names += _meta(tree, "application-name", "publisher")
+    names += _feed_names(tree)
     sections = set(_meta(tree, "article:section"))
     for item in ld:
         section = item.get("articleSection")
@@ -217,6 +218,24 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     if not joined or _site_like(joined, meta):
         return None
     return joined
+
+
+_FEED_TAIL = re.compile(
+    r"\s*(?:[»›:|]|\s[-–—]\s).*$|\s+(?:rss|atom)\b.*$|\s+feeds?$", re.IGNORECASE
+)
+
+
+def _feed_names(tree: Any) -> list[str]:
+    """The site's name as its feed link gives it ("Daniel Lemire's blog » Feed"), the last
+    resort of pages that declare no site name anywhere else."""
+    feeds = tree.xpath(
+        "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@title"
+    )
+    for title in feeds:
+        name = _FEED_TAIL.sub("", " ".join(str(title).split()))
+        if name and "comment" not in str(title).casefold():
+            return [name]
+    return []
 
 
 def _locale(tree: Any, ld: list[dict[str, Any]]) -> str | None:

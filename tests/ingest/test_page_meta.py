@@ -240,3 +240,12 @@ def test_the_pages_declared_locale_travels_with_the_article(
 ) -> None:
     html = f"<!doctype html>{html_start}</head><body><article>{BODY}</article></body></html>"
     assert parse_article(html.encode(), origin="p.html", kind="html").locale == locale
+
+
+def test_a_page_without_a_declared_site_name_takes_its_feeds() -> None:
+    head = (
+        '<link rel="alternate" type="application/rss+xml" title="Harbour Notes &raquo; Feed"'
+        ' href="/feed/"><title>Bridge opens at last &#8211; Harbour Notes</title>'
+    )
+    article = parse_article(page(head), origin="p.html", kind="html", url="https://hn.example/b")
+    assert (article.title, article.source_name) == ("Bridge opens at last", "Harbour Notes")
