@@ -61,13 +61,21 @@ _SPEAKER_LABEL = re.compile(
 """A broadcast script's cue ("Anchor: After heavy downpours…"): who reads, not the story."""
 _CREDIT = re.compile(r"^\(?(?:via|h/t|hat tip:?)\s+[^.()]{1,60}\)?\.?$", re.IGNORECASE)
 """A blog's credit line: "(via Geeks Are Sexy)"."""
+_REST_OF_SENTENCE = r"(?:[^.!?]|[.!?](?!\s|$))*(?:[.!?]|$)\s*"
+"""To the end of the sentence, over the points inside numbers ("$699.99")."""
 _CALL_TO_ACTION = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?:click|tap)\s+(?:here|through|the link|on the link|to\s+\w+)|"
     r"(?:read|see)\s+(?:more\b(?!\s+than)|the full|the whole|the rest)|sign up\b|subscribe\b|"
-    r"follow us\b)[^.!?]*[.!?]?\s*",
+    rf"follow us\b){_REST_OF_SENTENCE}",
     re.IGNORECASE,
 )
 """A sentence addressed to a web reader ("Click through for the whole thing."): nothing to hear."""
+_PLUG = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:[^.!?]|[.!?](?!\s|$))*?\b(?:(?:subscribe|sign up|signing up)\s+"
+    rf"(?:to|for)\s+our|follow us|like us on|(?:download|join|follow)\s+our)\b{_REST_OF_SENTENCE}",
+    re.IGNORECASE,
+)
+"""A plug for the outlet's channels ("If you enjoyed it, subscribe to our YouTube channel.")."""
 _REPOST = re.compile(
     r"^(?:this (?:article|story|post) (?:originally |first )?(?:appeared|was published)|"
     r"originally published)\b",
@@ -85,7 +93,7 @@ def strip_furniture(
     kept: list[str] = []
     for paragraph in paragraphs:
         text = _SPEAKER_LABEL.sub("", paragraph.strip(), count=1)
-        text = _CALL_TO_ACTION.sub("", text).strip()
+        text = _PLUG.sub("", _CALL_TO_ACTION.sub("", text)).strip()
         lead = len(kept) < LEAD_PARAGRAPHS
         if lead:
             text = _strip_lead(text, outlet_pattern)

@@ -89,9 +89,13 @@ def test_calls_to_a_web_reader_and_credit_lines_are_not_read() -> None:
         "Read more: Bridge opens at last",
         "Readers who click through the archive find older maps. See the full list below.",
         "Read more than ten reports and you see a pattern.",
+        "The bridge is open. If you enjoyed this, subscribe to our channel for more.",
+        "Ferries will stop in May, the company told its subscribers.",
     ]
     assert strip_furniture(paragraphs) == [
         "The cartoonist mocked the critics.",
         "Readers who click through the archive find older maps.",
         "Read more than ten reports and you see a pattern.",
+        "The bridge is open.",
+        "Ferries will stop in May, the company told its subscribers.",
     ]
