@@ -27,6 +27,9 @@ class Article:
     url: str | None = None
     """A link to the original, for chapters and show notes, when known."""
     published: dt.datetime | None = None
+    locale: str | None = None
+    """The page's declared language and region ("en-US"), when known: "1/2/2020" is the
+    second of January in the United States and the first of February elsewhere."""
 
     @property
     def paragraphs(self) -> list[str]:

@@ -108,11 +108,12 @@ def item_article(
     feed_url = feed.link or item.link or None
     name = source_name or speakable_outlet([feed.title], host_of(feed_url) if feed_url else None)
     body = html_to_text(item.content_html or item.summary_html)
+    locale = None
     if len(body.split()) < FULL_TEXT_WORDS and item.link:
         try:
             page = parse_article_page(fetcher.get(item.link))
             if len(page.text.split()) > len(body.split()):
-                body = page.text
+                body, locale = page.text, page.locale
         except (FetchError, InputError) as error:
             if len(body.split()) < TEASER_FALLBACK_WORDS:
                 raise InputError(
@@ -129,6 +130,7 @@ def item_article(
         source_name=name,
         url=item.link,
         published=item.published,
+        locale=locale,
     )
     return check_article(article)
 

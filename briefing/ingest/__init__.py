@@ -98,7 +98,8 @@ def check_article(article: Article, html: bool = False) -> Article:
     """The last step of every way in (file, stdin, page, feed item): make the text safe to
     speak, and refuse with a clear message what cannot make a story."""
     origin = article.origin or "the article"
-    refuse_non_english(article.text, origin)  # before taming: CJK has no spaces to split on
+    # the headline too: a short page's body alone may be too few words to judge
+    refuse_non_english(f"{article.title or ''}\n{article.text}", origin)  # before taming (CJK)
     text = tame_text(article.text)
     words = len(text.split())
     if words < _MIN_WORDS and html:

@@ -1,5 +1,5 @@
 """Page furniture that is not the story: datelines, bylines, "Updated …" stamps, a repeated
-headline, a drop capital torn off its word.
+headline, a broadcast script's speaker cues, a drop capital torn off its word.
 
 Extraction keeps these because they sit in the article's own markup. Read aloud they are
 noise ("WASHINGTON —", "Posted on"), and worse, a dropped dateline can leave two words
@@ -55,6 +55,27 @@ _DATE_ONLY = re.compile(
     r"(?:\s*[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
+_SPEAKER_LABEL = re.compile(
+    r"^(?:anchor|reporter|correspondent|narrator)\s*:\s*(?=[A-Z\"“‘'])", re.IGNORECASE
+)
+"""A broadcast script's cue ("Anchor: After heavy downpours…"): who reads, not the story."""
+_CREDIT = re.compile(r"^\(?(?:via|h/t|hat tip:?)\s+[^.()]{1,60}\)?\.?$", re.IGNORECASE)
+"""A blog's credit line: "(via Geeks Are Sexy)"."""
+_REST_OF_SENTENCE = r"(?:[^.!?]|[.!?](?!\s|$))*(?:[.!?]|$)\s*"
+"""To the end of the sentence, over the points inside numbers ("$699.99")."""
+_CALL_TO_ACTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:click|tap)\s+(?:here|through|the link|on the link|to\s+\w+)|"
+    r"(?:read|see)\s+(?:more\b(?!\s+than)|the full|the whole|the rest)|sign up\b|subscribe\b|"
+    rf"follow us\b){_REST_OF_SENTENCE}",
+    re.IGNORECASE,
+)
+"""A sentence addressed to a web reader ("Click through for the whole thing."): nothing to hear."""
+_PLUG = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:[^.!?]|[.!?](?!\s|$))*?\b(?:(?:subscribe|sign up|signing up)\s+"
+    rf"(?:to|for)\s+our|follow us|like us on|(?:download|join|follow)\s+our)\b{_REST_OF_SENTENCE}",
+    re.IGNORECASE,
+)
+"""A plug for the outlet's channels ("If you enjoyed it, subscribe to our YouTube channel.")."""
 _REPOST = re.compile(
     r"^(?:this (?:article|story|post) (?:originally |first )?(?:appeared|was published)|"
     r"originally published)\b",
@@ -71,7 +92,8 @@ def strip_furniture(
     outlet_pattern = _outlet_lead(outlets)
     kept: list[str] = []
     for paragraph in paragraphs:
-        text = paragraph.strip()
+        text = _SPEAKER_LABEL.sub("", paragraph.strip(), count=1)
+        text = _PLUG.sub("", _CALL_TO_ACTION.sub("", text)).strip()
         lead = len(kept) < LEAD_PARAGRAPHS
         if lead:
             text = _strip_lead(text, outlet_pattern)
@@ -104,7 +126,9 @@ def _is_furniture(text: str, title_keys: set[str]) -> bool:
         return True
     if _STAMP.match(text) and (words <= 2 or _YEAR_OR_ZONE.search(text)):
         return True
-    return bool(_BYLINE.match(text) or _DATE_ONLY.match(text) or _REPOST.match(text))
+    return bool(
+        _BYLINE.match(text) or _DATE_ONLY.match(text) or _REPOST.match(text) or _CREDIT.match(text)
+    )
 
 
 def _outlet_lead(outlets: Iterable[str]) -> re.Pattern[str] | None:

@@ -57,4 +57,5 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
         origin=origin,
         source_name=outlet,
         url=url or (document.url or None),
+        locale=meta.locale,
     )

@@ -45,10 +45,12 @@ _TWO_PART_SUFFIXES = frozenset(
     ).split()
 )
 _DOMAIN_NAME = re.compile(
-    r"^(?:www\.)?((?:[a-z0-9-]+\.)*?)([a-z0-9-]+)\.(?:com|org|net|co\.uk|org\.uk|co|io|news|"
-    r"ie|uk|de|fr|au|ca|in|info|tv|us|eu|dev)$",
+    r"^(?:www\.)?((?:[a-z0-9-]+\.)*?)([a-z0-9-]+)\.(?:(?:co|com|org|net|ac|gov)\.[a-z]{2}|"
+    r"[a-z]{2}|com|org|net|info|news|media|online|blog|site|live|today|world|dev|io|tv)$",
     re.IGNORECASE,
 )
+"""A domain used as a name: any country code ("nachrichten.at", "wien.ORF.at") or common
+generic ending."""
 _NAME_SEPARATOR = re.compile(r"\s+[|–—·»•>:]\s+|\s+-{1,2}\s+|\s*\|\s*|:\s+")
 _GENERIC_NAMES = frozenset(
     (  # noqa: SIM905 (a word list reads better as text)
@@ -59,7 +61,9 @@ _GENERIC_NAMES = frozenset(
 """Template values where a site's name should be."""
 _MAX_PLAIN_STEM = 8
 """A lower-case domain stem longer than this is probably several words run together."""
-_GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+_GLUED = re.compile(r"(?<=[A-Z][a-z]{3})(?=[A-Z][a-z]{2})|(?<=[a-z]{5})(?=[A-Z][a-z]{2})")
+"""Where a glued brand splits into words a listener hears: "HeraldSun", "PhillyVoice". Short
+first parts stay whole ("GitHub", "YouTube", "PayPal"): a brand, said as one word."""
 
 
 def outlet_key(text: str) -> str:
@@ -105,8 +109,14 @@ def speakable_outlet(
         return KNOWN_OUTLETS[label]
     matching = [name for name in cleaned if _matches(name, label)]
     if matching:
-        return matching[0]
-    return cleaned[0] if cleaned else None
+        return _fullest_form(matching[0], cleaned)
+    return _fullest_form(cleaned[0], cleaned) if cleaned else None
+
+
+def _fullest_form(name: str, names: list[str]) -> str:
+    """The same name as the page writes it most fully: "PC Gamer" beside "pcgamer"."""
+    same = [n for n in names if outlet_key(n) == outlet_key(name)]
+    return max(same, key=lambda n: (len(n.split()), not n.islower()))
 
 
 def outlet_name(raw: str) -> str | None:
@@ -136,6 +146,8 @@ def outlet_name(raw: str) -> str | None:
         return known
     if outlet_key(text) in _GENERIC_NAMES:
         return None
+    if text.islower() and " " not in text and len(text) > _MAX_PLAIN_STEM:
+        return None  # "bostonherald": the same glued words, without the ".com"
     text = _GLUED.sub(" ", text)
     words = text.split()
     if not words or len(words) > MAX_OUTLET_WORDS or text.endswith((".", "?", "!")):

@@ -62,6 +62,12 @@ class PageMeta:
     host: str | None
     front_page: bool = False
     """The address is a site's front page ("https://example.com/"): an index, not a story."""
+    locale: str | None = None
+    """The language and region the page declares (`<html lang>`, og:locale, JSON-LD
+    inLanguage), as "en-US"."""
+    alternatives: frozenset[str] = frozenset()
+    """Keys of JSON-LD `alternativeHeadline`s: the page's own word that a title (often the
+    og:title) is the social-media variant, not the headline it prints."""
 
 
 def read_meta(tree: Any, url: str | None) -> PageMeta:
@@ -70,6 +76,11 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
     titles: list[str] = []
     titles += _meta(tree, "og:title", "twitter:title")
     titles += [str(item["headline"]) for item in ld if _is_story(item) and item.get("headline")]
+    alternatives = {
+        outlet_key(" ".join(str(item["alternativeHeadline"]).split()))
+        for item in ld
+        if _is_story(item) and item.get("alternativeHeadline")
+    }
     titles += [_text(t) for t in tree.xpath("//head/title | //title")[:1]]
     titles += [_text(h) for h in tree.xpath("//h1")[:2]]
     names: list[str] = _meta(tree, "og:site_name")
@@ -86,6 +97,7 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         if is_site and isinstance(item.get("name"), str):
             names.append(item["name"])
     names += _meta(tree, "application-name", "publisher")
+    names += _feed_names(tree)
     sections = set(_meta(tree, "article:section"))
     for item in ld:
         section = item.get("articleSection")
@@ -119,6 +131,8 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
         sections=frozenset(k for k in (outlet_key(s) for s in sections) if k),
         host=host,
         front_page=front,
+        alternatives=frozenset(alternatives - _headline_keys(ld)),
+        locale=_locale(tree, ld),
     )
 
 
@@ -128,10 +142,12 @@ def choose_headline(meta: PageMeta) -> tuple[str | None, bool]:
     if meta.front_page and meta.titles:
         return None, True
     only_site = False
-    for position, candidate in enumerate(meta.titles):
+    # a title the page calls its alternative headline is tried after the others
+    ordered = sorted(meta.titles, key=lambda t: outlet_key(t) in meta.alternatives)
+    for candidate in ordered:
         stem = candidate.rstrip(".… ")
         if candidate.endswith(("...", "…")) and any(
-            t.startswith(stem) and len(t) > len(stem) + 1 for t in meta.titles[position + 1 :]
+            t.startswith(stem) and len(t) > len(stem) + 1 for t in meta.titles if t != candidate
         ):
             continue  # a truncated og:title, whole in another declaration
         cleaned = clean_headline(candidate, meta)
@@ -202,6 +218,43 @@ def clean_headline(title: str, meta: PageMeta) -> str | None:
     if not joined or _site_like(joined, meta):
         return None
     return joined
+
+
+_FEED_TAIL = re.compile(
+    r"\s*(?:[»›:|]|\s[-–—]\s).*$|\s+(?:rss|atom)\b.*$|\s+feeds?$", re.IGNORECASE
+)
+
+
+def _feed_names(tree: Any) -> list[str]:
+    """The site's name as its feed link gives it ("Daniel Lemire's blog » Feed"), the last
+    resort of pages that declare no site name anywhere else."""
+    feeds = tree.xpath(
+        "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@title"
+    )
+    for title in feeds:
+        name = _FEED_TAIL.sub("", " ".join(str(title).split()))
+        if name and "comment" not in str(title).casefold():
+            return [name]
+    return []
+
+
+def _locale(tree: Any, ld: list[dict[str, Any]]) -> str | None:
+    """The first declared locale with a region wins ("en" alone says nothing of dates)."""
+    declared = [str(v) for v in tree.xpath("/html/@*[local-name()='lang' or name()='xml:lang']")]
+    declared += _meta(tree, "og:locale")
+    declared += [str(i["inLanguage"]) for i in ld if isinstance(i.get("inLanguage"), str)]
+    forms = [d.strip().replace("_", "-") for d in declared if d.strip()]
+    with_region = [f for f in forms if re.fullmatch(r"[A-Za-z]{2,3}-[A-Za-z]{2}", f)]
+    return next(iter(with_region or forms), None)
+
+
+def _headline_keys(ld: list[dict[str, Any]]) -> set[str]:
+    """Keys of the JSON-LD headlines themselves: an alternative equal to one is no signal."""
+    return {
+        outlet_key(" ".join(str(item["headline"]).split()))
+        for item in ld
+        if _is_story(item) and item.get("headline")
+    }
 
 
 def _acceptable(headline: str, meta: PageMeta) -> bool:

@@ -2,8 +2,9 @@
 
     python -m briefing.script.check_cases tests/script/normalize_cases.tsv [--failures]
 
-The table is tab-separated: category, written text, expected spoken text; lines starting
-with # are comments and the first other line is the header.
+The table is tab-separated: category, written text, expected spoken text, and optionally the
+article's locale ("en-US"); lines starting with # are comments and the first other line is
+the header.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Case:
     written: str
     expected: str
     line: int
+    locale: str | None = None
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -35,8 +37,8 @@ def load_cases(path: Path) -> list[Case]:
         if not header_seen:
             header_seen = True
             continue
-        category, written, expected = line.split("\t")
-        cases.append(Case(category, written, expected, number))
+        category, written, expected, *rest = line.split("\t")
+        cases.append(Case(category, written, expected, number, rest[0] if rest else None))
     return cases
 
 
@@ -47,7 +49,9 @@ def pass_rates(cases: list[Case]) -> dict[str, tuple[int, int, list[tuple[Case, 
     for case in cases:
         grouped[case.category].append(case)
     for category, group in grouped.items():
-        failures = [(c, said) for c in group if (said := normalize(c.written)) != c.expected]
+        failures = [
+            (c, said) for c in group if (said := normalize(c.written, c.locale)) != c.expected
+        ]
         results[category] = (len(group) - len(failures), len(group), failures)
     return results
 

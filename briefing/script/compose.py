@@ -23,6 +23,7 @@ PAUSE_BETWEEN_SENTENCES_MS = 350
 PAUSE_BETWEEN_STORIES_MS = 1000
 PAUSE_AFTER_TRANSITION_MS = 300
 
+
 def compose_script(
     summaries: Sequence[Summary],
     date: dt.date,
@@ -43,12 +44,14 @@ def compose_script(
                 )
             )
         headline = headline_of(summary)
+        locale = summary.article.locale
         segments.append(
             _segment(
                 SegmentKind.HEADLINE,
                 _headline_sentence(summary, headline, templates),
                 PAUSE_AFTER_HEADLINE_MS,
                 index,
+                locale,
             )
         )
         body = list(summary.sentences)
@@ -57,7 +60,7 @@ def compose_script(
         for position, sentence in enumerate(body):
             last = position == len(body) - 1
             pause = PAUSE_BETWEEN_STORIES_MS if last else PAUSE_BETWEEN_SENTENCES_MS
-            segments.append(_segment(SegmentKind.BODY, sentence, pause, index))
+            segments.append(_segment(SegmentKind.BODY, sentence, pause, index, locale))
     outro = templates.outro.format(weekday=f"{date:%A}", date=spoken_date(date))
     segments.append(_segment(SegmentKind.OUTRO, outro, 0, None))
     spoken = tuple(s for s in segments if s.text)
@@ -141,5 +144,7 @@ def _transitions(summaries: Sequence[Summary], templates: ScriptTemplates) -> li
     return chosen
 
 
-def _segment(kind: SegmentKind, text: str, pause_ms: int, story: int | None) -> ScriptSegment:
-    return ScriptSegment(kind, normalize(text), pause_ms, story)
+def _segment(
+    kind: SegmentKind, text: str, pause_ms: int, story: int | None, locale: str | None = None
+) -> ScriptSegment:
+    return ScriptSegment(kind, normalize(text, locale), pause_ms, story)

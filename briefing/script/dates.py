@@ -65,9 +65,23 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
-def expand_dates(text: str) -> str:
+_MONTH_FIRST_REGIONS = frozenset(("US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "UM"))
+"""Where "1/2/2020" is the second of January: the United States and the places that write
+dates its way."""
+
+
+def month_first(locale: str | None) -> bool:
+    """Does this locale ("en-US", "en_GB", "en") write the month before the day?"""
+    if not locale:
+        return False
+    parts = re.split(r"[-_]", locale.strip())
+    return len(parts) > 1 and parts[1].upper() in _MONTH_FIRST_REGIONS
+
+
+def expand_dates(text: str, month_first: bool = False) -> str:
+    """Dates, times and years in words; `month_first` reads "1/2/2020" as January the second."""
     text = _ISO_DATE.sub(_iso_date, text)
-    text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _NUMERIC_DATE.sub(lambda m: _numeric_date(m, month_first), text)
     text = _ZONE.sub(_zone, text)
     text = _MONTH_DAY.sub(lambda m: _date(m, m.group(2), m.group(1), m.group(3)), text)
     text = _DAY_MONTH.sub(lambda m: _date(m, m.group(1), m.group(2), m.group(3)), text)
@@ -98,13 +112,15 @@ def _date(match: re.Match[str], day: str, month: str, year_text: str | None) -> 
     return spoken + (f" {year(int(year_text))}" if year_text else "")
 
 
-def _numeric_date(match: re.Match[str]) -> str:
+def _numeric_date(match: re.Match[str], month_first: bool = False) -> str:
     """ "19.01.2020", "04/07/1976" day first, as in Britain; "1/19/2020" month first, since
-    no month is nineteen (a date that reads both ways stays day first)."""
+    no month is nineteen; a slashed date that reads both ways is month first on a page that
+    says it is American (`month_first`), day first otherwise."""
     day = int(match.group(1) or match.group(4))
     month = int(match.group(3) or match.group(6))
     year_number = int(match.group(7))
-    if month > 12 and day <= 12:
+    slashed = match.group(2) == "/"
+    if (month > 12 and day <= 12) or (slashed and month_first and day <= 12 and month <= 12):
         day, month = month, day
     return _spoken_date(match, day, month, year_number)
 
@@ -187,9 +203,17 @@ def _two_digits(digits: str) -> str:
     return f"oh {cardinal(int(digits))}" if digits.startswith("0") else cardinal(int(digits))
 
 
+_YEAR_FOLLOWER = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:as|was|is|has|will|saw|marked|marks|brought|became|began|"
+    r"ended|could|would|did)\b"
+)
+"""After a year: punctuation, or a singular verb or "as" ("2023 was the hottest", "confirm
+2023 as the hottest"); a count is plural ("2023 people were")."""
+
+
 def _year(match: re.Match[str]) -> str:
     before = match.string[: match.start()]
     after = match.string[match.end() :]
-    if _YEAR_CONTEXT.search(before) or re.match(r"\s*(?:[.,;:!?)]|$)", after):
+    if _YEAR_CONTEXT.search(before) or _YEAR_FOLLOWER.match(after):
         return year(int(match.group(1)))
     return match.group(0)

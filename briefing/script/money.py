@@ -74,7 +74,29 @@ def _currency(symbol: str) -> Currency:
     return CURRENCIES[key]
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|for|to|from|and|or|per|a|an|the|each|on|at|by|with|was|is|were)\b)"
+    r"[A-Za-z][a-z-]+\b"
+)
+"""Money between "a"/"an" and a noun qualifies it: "a $16M boost" is a sixteen million dollar
+boost, as a unit before a noun is singular ("a ten-mile walk")."""
+
+
 def _money(match: re.Match[str]) -> str:
+    spoken = _money_words(match)
+    currency = _currency(match.group("cur"))
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    if (
+        _ARTICLE_BEFORE.search(before)
+        and _NOUN_AFTER.match(after)
+        and spoken.endswith(f" {currency.many}")
+    ):
+        return spoken[: -len(currency.many)] + currency.one
+    return spoken
+
+
+def _money_words(match: re.Match[str]) -> str:
     currency = _currency(match.group("cur"))
     a, b = match.group("a"), match.group("b")
     scale_a = _scale(match.group("sa"))

@@ -17,7 +17,7 @@ import re
 from briefing.script.abbreviations import expand_abbreviations
 from briefing.script.acronyms import expand_acronyms
 from briefing.script.caps import unshout
-from briefing.script.dates import expand_dates
+from briefing.script.dates import expand_dates, month_first
 from briefing.script.markup import prepare, speak_addresses, strip_markup
 from briefing.script.money import expand_money
 from briefing.script.numbers import expand_numbers
@@ -46,30 +46,34 @@ PASSES = (
 _MAX_ROUNDS = 4
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, locale: str | None = None) -> str:
     """Return `text` as it should be spoken: every number, symbol and acronym in words.
+
+    `locale` is the article's ("en-US"): it decides how a slashed date that reads both ways
+    is said.
 
     Dropping a symbol can bring two words together that a pass reads differently
     ("Mr.$ Smith"), so the passes run again until nothing changes: one extra round on
     ordinary text, which is what makes `normalize` idempotent.
     """
-    spoken = _once(text)
+    order = month_first(locale)
+    spoken = _once(text, order)
     for _ in range(_MAX_ROUNDS - 1):
-        again = _once(spoken)
+        again = _once(spoken, order)
         if again == spoken:
             break
         spoken = again
     return spoken
 
 
-def _once(text: str) -> str:
+def _once(text: str, dates_month_first: bool = False) -> str:
     text = speak_addresses(strip_markup(prepare(text)))
     # Nobody says a number of twenty digits; reading long runs digit by digit first also keeps
     # every later pass from handing int() more digits than it accepts.
     text = _LONG_DIGIT_RUN.sub(lambda m: f" {digit_by_digit(m.group(0))} ", text)
     text = _join_lines(text)
     for expand in PASSES:
-        text = expand(text)
+        text = expand_dates(text, dates_month_first) if expand is expand_dates else expand(text)
     return tidy(text)
 
 

@@ -48,6 +48,14 @@ _TIMES = re.compile(r"\b([0-9]+)x\b")
 _CODE = re.compile(r"\b[^\W_]*(?:[^\W\d_]-?[0-9]|[0-9]-?[^\W\d_])[^\W_]*(?:-[0-9]+\b)?")
 _LEADING_ZERO = re.compile(r"(?<![\w.,])0[0-9]+\b(?!\.[0-9])")
 _ANY_NUMBER = re.compile(NUMBER)
+_SERVICE_NUMBERS = frozenset(("999", "911", "111", "112", "101", "105"))
+_MODEL_NUMBER = re.compile(
+    r"(?<![\w-])([A-Z]{2,5})\s([1-9][0-9]{2,3}(?:(?:,\s*|,?\s+(?:or|and|vs\.?)\s+)[1-9][0-9]{2,3})*)"
+    r"\b(?![.,][0-9]|-|\s?%|\s(?:per cent|percent)\b)"
+)
+"""A product's number after its letters ("RTX 3080", "GTX 970", "RTX 3080, 3090 or 3070"),
+said in pairs as its makers and buyers say it: "thirty eighty", "nine seventy". A name in
+mixed case keeps an ordinary number ("iPhone 12")."""
 _DOTTED_NUMBER = re.compile(r"(?<![\w.])[0-9]{1,4}(?:\.[0-9]{1,4}){2,}(?![\w]|\.[0-9])")
 """A version or an address ("1.2.2020", "10.0.0.1"): each part said, "point" between."""
 
@@ -58,6 +66,10 @@ def expand_numbers(text: str) -> str:
         lambda m: " point ".join(cardinal(int(p)) for p in m.group(0).split(".")), text
     )
     text = _EMERGENCY.sub(_emergency, text)
+    text = _MODEL_NUMBER.sub(
+        lambda m: f"{m.group(1)} " + re.sub(r"[0-9]+", lambda d: _in_pairs(d.group(0)), m.group(2)),
+        text,
+    )
     text = _PHONE.sub(_phone, text)
     text = _FRACTION.sub(_fraction, text)
     text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
@@ -69,6 +81,20 @@ def expand_numbers(text: str) -> str:
     text = _split_letters_and_digits(text)
     text = _LEADING_ZERO.sub(lambda m: digit_by_digit(m.group(0), zero="oh"), text)
     return _ANY_NUMBER.sub(lambda m: number(m.group(0)), text)
+
+
+def _in_pairs(digits: str) -> str:
+    """ "3080" → "thirty eighty", "737" → "seven thirty-seven", "6800" → "sixty-eight
+    hundred", "2005" → "two thousand and five" (as a year is said)."""
+    if digits in _SERVICE_NUMBERS:  # "NHS 111": a number to dial
+        return digit_by_digit(digits)
+    head, tail = digits[:-2], digits[-2:]
+    if len(digits) == 4 and head == "20" and tail.startswith("0"):
+        return year(int(digits))
+    if tail == "00":
+        return f"{cardinal(int(head))} hundred"
+    rest = f"oh {cardinal(int(tail))}" if tail.startswith("0") else cardinal(int(tail))
+    return f"{cardinal(int(head))} {rest}"
 
 
 def _emergency(match: re.Match[str]) -> str:

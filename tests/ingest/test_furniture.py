@@ -67,3 +67,35 @@ def test_a_lost_drop_capital_is_put_back_from_the_headline() -> None:
     fixed = strip_furniture(paragraphs, titles=["Turkey, Poland added to quarantine list"])
     assert fixed[0] == "Turkey, Poland and Saba have been removed from the list."
     assert strip_furniture(["iOS 13 has a new feature."]) == ["iOS 13 has a new feature."]
+
+
+def test_a_broadcast_scripts_speaker_cues_are_not_read() -> None:
+    paragraphs = [
+        "Anchor: Heavy rain closed the coast road on Monday.",
+        "Reporter: Crews worked through the night to clear it.",
+        "The anchor: a heavy weight dropped by the ship.",
+    ]
+    assert strip_furniture(paragraphs) == [
+        "Heavy rain closed the coast road on Monday.",
+        "Crews worked through the night to clear it.",
+        "The anchor: a heavy weight dropped by the ship.",
+    ]
+
+
+def test_calls_to_a_web_reader_and_credit_lines_are_not_read() -> None:
+    paragraphs = [
+        "The cartoonist mocked the critics. Click through for the whole thing.",
+        "(via Harbour Blog)",
+        "Read more: Bridge opens at last",
+        "Readers who click through the archive find older maps. See the full list below.",
+        "Read more than ten reports and you see a pattern.",
+        "The bridge is open. If you enjoyed this, subscribe to our channel for more.",
+        "Ferries will stop in May, the company told its subscribers.",
+    ]
+    assert strip_furniture(paragraphs) == [
+        "The cartoonist mocked the critics.",
+        "Readers who click through the archive find older maps.",
+        "Read more than ten reports and you see a pattern.",
+        "The bridge is open.",
+        "Ferries will stop in May, the company told its subscribers.",
+    ]

@@ -148,6 +148,11 @@ def test_a_page_with_no_title_at_all_is_still_read() -> None:
         ("slate.com", "Slate"),
         ("HeraldSun", "Herald Sun"),
         ("PhillyVoice", "Philly Voice"),
+        ("GitHub", "GitHub"),  # a short first part: one brand, said as one word
+        ("YouTube", "YouTube"),
+        ("harbourgazette", None),  # glued lower-case words, with or without ".com"
+        ("gazette.at", "Gazette"),  # any country's ending is a domain
+        ("wien.Gazette.at", "Gazette"),  # the registered name, not the subdomain
         ("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "WSVN 7News"),
         ("Deutsche Welle (www.dw.com)", "DW"),  # the table: as DW says itself
         ("BBC News - Home", "BBC News"),
@@ -184,3 +189,63 @@ def test_a_non_english_site_page_is_refused_for_its_language_first() -> None:
         parse_article(
             page(head, german), origin="de.html", kind="html", url="https://hafenzeitung.de/"
         )
+
+
+def test_the_fullest_form_of_one_name_is_said() -> None:
+    assert speakable_outlet(["hbpost", "HB Post"], "hbpost.example") == "HB Post"
+    assert speakable_outlet(["Harbour Post", "harbourpost"], "hp.example") == "Harbour Post"
+
+
+def test_a_declared_alternative_headline_gives_way_to_the_printed_one() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "headline": "Council approves the harbour bridge after a '
+        'decade of debate", "alternativeHeadline": "Bridge gets the nod"}'
+    )
+    head = (
+        '<meta property="og:title" content="Bridge gets the nod">'
+        f'<script type="application/ld+json">{ld}</script>'
+        "<title>Council approves the harbour bridge after a decade of debate | Gazette</title>"
+    )
+    article = parse_article(page(head), origin="p.html", kind="html")
+    assert article.title == "Council approves the harbour bridge after a decade of debate"
+
+
+def test_an_alternative_equal_to_the_headline_changes_nothing() -> None:
+    ld = (
+        '{"@type": "NewsArticle",'
+        ' "headline": "Bridge opens", "alternativeHeadline": "Bridge opens"}'
+    )
+    head = f'<script type="application/ld+json">{ld}</script><title>Bridge opens | Gazette</title>'
+    assert parse_article(page(head), origin="p.html", kind="html").title == "Bridge opens"
+
+
+def test_a_short_non_english_page_is_judged_with_its_headline() -> None:
+    body = "<p>Der Stadtrat hat am Montag die neue Brücke über den Hafen beschlossen.</p>"
+    head = "<title>Die Brücke über den Hafen wird gebaut, sagt die Bürgermeisterin</title>"
+    with pytest.raises(InputError, match=r"^de\.html: looks like German"):
+        parse_article(page(head, body * 2), origin="de.html", kind="html")
+
+
+@pytest.mark.parametrize(
+    ("html_start", "locale"),
+    [
+        ('<html lang="en-US"><head>', "en-US"),
+        ('<html lang="en"><head><meta property="og:locale" content="en_GB">', "en-GB"),
+        ('<html xml:lang="en-US"><head>', "en-US"),
+        ("<html><head>", None),
+    ],
+)
+def test_the_pages_declared_locale_travels_with_the_article(
+    html_start: str, locale: str | None
+) -> None:
+    html = f"<!doctype html>{html_start}</head><body><article>{BODY}</article></body></html>"
+    assert parse_article(html.encode(), origin="p.html", kind="html").locale == locale
+
+
+def test_a_page_without_a_declared_site_name_takes_its_feeds() -> None:
+    head = (
+        '<link rel="alternate" type="application/rss+xml" title="Harbour Notes &raquo; Feed"'
+        ' href="/feed/"><title>Bridge opens at last &#8211; Harbour Notes</title>'
+    )
+    article = parse_article(page(head), origin="p.html", kind="html", url="https://hn.example/b")
+    assert (article.title, article.source_name) == ("Bridge opens at last", "Harbour Notes")

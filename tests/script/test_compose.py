@@ -147,3 +147,17 @@ def test_templates_override_the_wording() -> None:
 def test_bad_templates_are_config_errors(mapping: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         ScriptTemplates.from_mapping(mapping)
+
+
+@pytest.mark.parametrize(
+    ("locale", "spoken"),
+    [("en-US", "second of January"), ("en-GB", "first of February"), (None, "first of February")],
+)
+def test_a_slashed_date_is_read_in_the_articles_own_order(locale: str | None, spoken: str) -> None:
+    sentence = "The bridge opened on 1/2/2020 after a long wait."
+    article = Article(text=sentence, title="Bridge opens on 1/2/2020", locale=locale)
+    script = compose_script(
+        [Summary(article=article, sentences=(sentence,))], DATE, clock=lambda: clock_at(7)
+    )
+    story_texts = [s.text for s in script.segments if s.story == 0]
+    assert all(spoken in text for text in story_texts), story_texts

@@ -22,12 +22,12 @@ def test_the_table_has_at_least_200_cases_and_10_per_category() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.category}:{c.line}" for c in CASES])
 def test_case(case: Case) -> None:
-    assert normalize(case.written) == case.expected
+    assert normalize(case.written, case.locale) == case.expected
 
 
 def test_every_expected_form_is_already_normal() -> None:
     for case in CASES:
-        assert normalize(case.expected) == case.expected, case.line
+        assert normalize(case.expected, case.locale) == case.expected, case.line
 
 
 def test_check_command_prints_rates_and_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
