@@ -38,12 +38,6 @@ KNOWN_OUTLETS: dict[str, str] = {
 }  # fmt: skip
 """outlet_key(name or domain label) → the outlet's name as it says it."""
 
-_TWO_PART_SUFFIXES = frozenset(
-    (  # noqa: SIM905 (a word list reads better as text)
-        "co.uk org.uk ac.uk gov.uk me.uk com.au net.au org.au co.nz co.za com.br co.in co.jp "
-        "com.sg com.hk com.my com.ng com.gh co.ke com.ph com.pk com.mx"
-    ).split()
-)
 _DOMAIN_NAME = re.compile(
     r"^(?:www\.)?((?:[a-z0-9-]+\.)*?)([a-z0-9-]+)\.(?:(?:co|com|org|net|ac|gov)\.[a-z]{2}|"
     r"[a-z]{2}|com|org|net|info|news|media|online|blog|site|live|today|world|dev|io|tv)$",
@@ -81,11 +75,16 @@ def host_of(url: str) -> str | None:
 
 
 def domain_label(host: str) -> str:
-    """The registered name of a host: "edition.cnn.com" → "cnn", "bbc.co.uk" → "bbc"."""
-    labels = [label for label in host.lower().rstrip(".").split(".") if label]
-    if len(labels) >= 3 and ".".join(labels[-2:]) in _TWO_PART_SUFFIXES:
-        return re.sub(r"[^a-z0-9]", "", labels[-3])
-    return re.sub(r"[^a-z0-9]", "", labels[-2] if len(labels) >= 2 else labels[0])
+    """The registered name of a host: "edition.cnn.com" → "cnn", "bbc.co.uk" → "bbc",
+    "ynet.co.il" → "ynet", by the Public Suffix List that `tld` ships (no download)."""
+    from tld import Result, get_tld
+
+    host = host.lower().rstrip(".")
+    found = get_tld(f"http://{host}", as_object=True, fail_silently=True)
+    if isinstance(found, Result) and found.domain:
+        return re.sub(r"[^a-z0-9]", "", found.domain)
+    labels = [label for label in host.split(".") if label]  # localhost, an IP address
+    return re.sub(r"[^a-z0-9]", "", labels[-2] if len(labels) >= 2 else labels[0] if labels else "")
 
 
 def speakable_outlet(
