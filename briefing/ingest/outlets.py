@@ -46,13 +46,13 @@ _DOMAIN_NAME = re.compile(
 """A domain used as a name: any country code ("nachrichten.at", "wien.ORF.at") or common
 generic ending."""
 _NAME_SEPARATOR = re.compile(r"\s+[|–—·»•>:]\s+|\s+-{1,2}\s+|\s*\|\s*|:\s+")
-_GENERIC_NAMES = frozenset(
+TEMPLATE_NAMES = frozenset(
     (  # noqa: SIM905 (a word list reads better as text)
         "home homepage index news latestnews blog website site article articles wordpress "
         "untitled default"
     ).split()
 )
-"""Template values where a site's name should be."""
+"""Template values where a site's name (or a page's title) should be."""
 _MAX_PLAIN_STEM = 8
 """A lower-case domain stem longer than this is probably several words run together."""
 _GLUED = re.compile(r"(?<=[A-Z][a-z]{3})(?=[A-Z][a-z]{2})|(?<=[a-z]{5})(?=[A-Z][a-z]{2})")
@@ -143,7 +143,7 @@ def outlet_name(raw: str) -> str | None:
     known = KNOWN_OUTLETS.get(outlet_key(text))
     if known:
         return known
-    if outlet_key(text) in _GENERIC_NAMES:
+    if outlet_key(text) in TEMPLATE_NAMES:
         return None
     if text.islower() and " " not in text and len(text) > _MAX_PLAIN_STEM:
         return None  # "bostonherald": the same glued words, without the ".com"

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefing.ingest.outlets import (
+    TEMPLATE_NAMES,
     domain_label,
     host_of,
     outlet_key,
@@ -28,12 +29,10 @@ from briefing.ingest.outlets import (
 )
 
 _SEPARATOR = re.compile(r"(\s+[|–—·»•]\s+|\s+-{1,2}\s+|\s*\|\s*|\s+[–—]|[–—]\s+)")
-_CMS_NAMES = frozenset(
-    (  # noqa: SIM905 (a word list reads better as text)
-        "escenic wordpress drupal joomla arc untitled home homepage index article news default "
-        "page story post blog null none undefined"
-    ).split()
+_CMS_NAMES = TEMPLATE_NAMES | frozenset(
+    ["escenic", "drupal", "joomla", "arc", "page", "story", "post", "null", "none", "undefined"]
 )
+"""Names of content systems and template values: never a page's headline."""
 _DATE_SEGMENT = re.compile(
     r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:\w+day,?\s+)?\d{1,2}\s+\w+\s+\d{4}|"
     r"\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4})$"
