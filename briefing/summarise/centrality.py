@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import NDArray
 
-from briefing.summarise.terms import Ints, term_ids
+from briefing.summarise.terms import STEM_MASK, Ints, word_ids
 
 Array = NDArray[np.float64]
 
@@ -41,6 +41,10 @@ class Terms:
     """In how many sentences each term occurs."""
     lengths: Ints
     """How many words (alphanumeric runs, stop words included) each sentence has."""
+    word_rows: Ints
+    """The sentence of every word, stop words included (for `lexical.py`)."""
+    word_ids: Ints
+    """Every word's packed id (`terms.word_ids`): its CRC-32 picks its hashed column."""
 
     def per_sentence(self, values: Array) -> Array:
         """Sum per-entry values for each sentence."""
@@ -56,7 +60,10 @@ def index_terms(sentences: Sequence[str]) -> Terms:
     """Count each sentence's content terms and weight them by tf-idf (idf over this article's
     sentences)."""
     size = len(sentences)
-    rows, ids, lengths = term_ids(sentences)
+    word_rows, packed, lengths = word_ids(sentences)
+    ids = packed & STEM_MASK
+    content = ids > 0
+    rows, ids = word_rows[content], ids[content]
     stems, local = np.unique(ids, return_inverse=True)
     width = max(stems.size, 1)
     cells = np.bincount(rows * width + local, minlength=size * width)  # sentence × term
@@ -68,7 +75,18 @@ def index_terms(sentences: Sequence[str]) -> Terms:
     raw = counts * idf[columns]
     norms = np.sqrt(np.bincount(rows, weights=raw * raw, minlength=size))
     weights = raw / np.where(norms > 0, norms, 1.0)[rows]
-    return Terms(size, stems, rows, columns, counts.astype(np.float64), weights, frequency, lengths)
+    return Terms(
+        size,
+        stems,
+        rows,
+        columns,
+        counts.astype(np.float64),
+        weights,
+        frequency,
+        lengths,
+        word_rows,
+        packed,
+    )
 
 
 def pairwise(terms: Terms) -> tuple[Array, Array]:

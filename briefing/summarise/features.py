@@ -23,7 +23,7 @@ from briefing.summarise.centrality import (
     pairwise,
     textrank,
 )
-from briefing.summarise.terms import headline_ids
+from briefing.summarise.terms import Ints, headline_ids
 
 FEATURE_NAMES: tuple[str, ...] = (
     "bias",
@@ -93,6 +93,10 @@ class Analysis:
     """Cosine similarity of the sentences' tf-idf vectors (zero diagonal), for MMR."""
     lengths: Array
     """Words (alphanumeric runs) per sentence."""
+    word_rows: Ints
+    """The sentence of every word (stop words included), for the hashed word columns."""
+    word_ids: Ints
+    """Every word's packed id (`terms.word_ids`)."""
 
 
 def analyse(sentences: list[str], title: str | None) -> Analysis:
@@ -128,7 +132,7 @@ def analyse(sentences: list[str], title: str | None) -> Analysis:
     features[:, _FOURTH:_ECHO] = block[:, 7:]  # fourth … tenth, article_size
     features[:, _ECHO] = (similarity * _lower_triangle(size)).max(axis=1, initial=0.0)
     features[:, _ECHO + 1 :] = lengths[:, None] > _LENGTH_STEPS
-    return Analysis(features=features, similarity=similarity, lengths=lengths)
+    return Analysis(features, similarity, lengths, terms.word_rows, terms.word_ids)
 
 
 @lru_cache(maxsize=256)

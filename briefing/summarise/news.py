@@ -2,7 +2,8 @@
 
 Each sentence gets a score from a logistic model over news features (lead position,
 PacSum-style directed centrality, centroid and TextRank-style degree, headline overlap,
-length, quotes; see `features.py`), with weights fitted against ROUGE by
+length, quotes; see `features.py`) and over the sentence's words (hashed columns, see
+`lexical.py`), with weights fitted against ROUGE by
 `benchmarks/fit_summariser.py` and shipped in `news_weights.json`. Sentences are then
 picked greedily with maximal marginal relevance so the summary does not say one thing
 twice, within the sentence and word budget, never from boilerplate, and never opening on a
@@ -15,6 +16,7 @@ it) and one for articles without (the opening sentences play the headline's part
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from collections.abc import Callable, Sequence
@@ -34,6 +36,7 @@ from briefing.summarise.boilerplate import (
 )
 from briefing.summarise.features import FEATURE_NAMES, Analysis, analyse
 from briefing.summarise.lead import story_sentences
+from briefing.summarise.lexical import word_logits
 
 WEIGHTS_FILE = "news_weights.json"
 HEADLINE, NO_HEADLINE = "headline", "no_headline"
@@ -48,26 +51,54 @@ class NewsModel:
     """A sentence's value is its predicted summary-worthiness times its length to this power."""
     redundancy: float = 0.5
     """How much a sentence's similarity to one already chosen counts against it (MMR λ)."""
+    word_weights: NDArray[np.float64] | None = field(default=None, compare=False, repr=False)
+    """One weight per hashed word column (see `lexical.py`), or None for hand features only."""
 
     @cached_property
     def vector(self) -> NDArray[np.float64]:
         """The weights as an array, made once per profile."""
         return np.asarray(self.weights, dtype=np.float64)
 
+    def logits(self, analysis: Analysis) -> NDArray[np.float64]:
+        """Each sentence's log-odds of being summary-worthy: hand features plus its words."""
+        logits: NDArray[np.float64] = analysis.features @ self.vector
+        if self.word_weights is not None:
+            words = word_logits(
+                analysis.word_rows, analysis.word_ids, analysis.lengths, self.word_weights
+            )
+            logits = logits + words
+        return logits
+
     def scores(self, analysis: Analysis) -> NDArray[np.float64]:
         """The value of each sentence to the summary, before redundancy."""
-        logits = analysis.features @ self.vector
-        worth: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logits))
+        worth: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-self.logits(analysis)))
         return worth * np.maximum(analysis.lengths, 1.0) ** self.length_exponent
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NewsModel:
         weights = data["weights"]
+        words = data.get("word_weights")
         return cls(
             weights=tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES),
             length_exponent=float(data.get("length_exponent", 0.0)),
             redundancy=float(data.get("redundancy", 0.5)),
+            word_weights=None if words is None else decode_word_weights(words),
         )
+
+
+def encode_word_weights(weights: NDArray[np.float64]) -> str:
+    """Word weights as base64 of little-endian float16: half the bytes of float32, and the
+    rounding (3 significant digits) is far below what a weight's regularisation leaves."""
+    return base64.b64encode(weights.astype("<f2").tobytes()).decode("ascii")
+
+
+def decode_word_weights(text: str) -> NDArray[np.float64]:
+    """The inverse of `encode_word_weights`; the count must be a power of two (hash columns)."""
+    weights = np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float64)
+    if weights.size == 0 or weights.size & (weights.size - 1):
+        raise ValueError(f"word weights: {weights.size} is not a power of two")
+    weights.flags.writeable = False
+    return weights
 
 
 @lru_cache(maxsize=1)

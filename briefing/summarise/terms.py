@@ -7,6 +7,7 @@ A cheap suffix stripper (with a cache) rather than Porter: the summariser only n
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -44,15 +45,21 @@ _SUFFIXES = (
     "ness", "ment", "ings", "ies", "ied", "ing", "ers", "est", "ed", "er", "ly", "es", "s",
 )  # fmt: skip
 _STEM_IDS: dict[str, int] = {}
+_STEM_BITS = 24
+"""A word's packed id keeps its stem id in the low 24 bits (the caches are cleared long before
+2**24 stems) and its CRC-32 above them."""
+STEM_MASK = (1 << _STEM_BITS) - 1
 
 
 class _WordIds(dict[bytes, int]):
-    """Word → id of its stem (0 for a stop word), shared by all articles so each word is
-    stemmed once per process; a word is stemmed on first sight, inside the look-up."""
+    """Word → packed id: the id of its stem (0 for a stop word) and the word's CRC-32 (for
+    `lexical.py`'s hashed word columns), shared by all articles so each word is stemmed and
+    hashed once per process, on first sight, inside the look-up."""
 
     def __missing__(self, token: bytes) -> int:
         word = token.decode("ascii")
         value = _STEM_IDS.setdefault(stem(word), len(_STEM_IDS) + 1) if is_content_word(word) else 0
+        value |= zlib.crc32(token) << _STEM_BITS
         self[token] = value
         return value
 
@@ -91,7 +98,16 @@ def content_terms(tokens: list[str]) -> list[str]:
 
 def term_ids(sentences: Sequence[str]) -> tuple[Ints, Ints, Ints]:
     """For every content word of the sentences, its sentence index and stem id; and the number
-    of words (alphanumeric runs) in each sentence.
+    of words (alphanumeric runs) in each sentence."""
+    rows, ids, lengths = word_ids(sentences)
+    stems = ids & STEM_MASK
+    content = stems > 0
+    return rows[content], stems[content], lengths
+
+
+def word_ids(sentences: Sequence[str]) -> tuple[Ints, Ints, Ints]:
+    """For every word of the sentences, its sentence index and packed id (stem id under
+    `STEM_MASK`, CRC-32 above it); and the number of words in each sentence.
 
     The whole article is lower-cased and tokenised in one call (ASCII bytes translated so that
     only letters and digits remain, then split: three times as fast as a regular expression),
@@ -107,11 +123,10 @@ def term_ids(sentences: Sequence[str]) -> tuple[Ints, Ints, Ints]:
         text = _JOINER.join(s.replace(_SEPARATOR, " ") for s in sentences)
     tokens = text.encode("ascii", "replace").translate(_LOWER_ALPHANUMERIC_BYTES).split()
     ids = np.fromiter(map(_IDS.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    separator = ids < 0
-    rows = np.cumsum(separator, dtype=np.int64)
-    lengths = np.bincount(rows[~separator], minlength=len(sentences)).astype(np.int64)
-    content = ids > 0
-    return rows[content], ids[content], lengths
+    word = ids >= 0
+    rows = np.cumsum(~word, dtype=np.int64)[word]
+    lengths = np.bincount(rows, minlength=len(sentences)).astype(np.int64)
+    return rows, ids[word], lengths
 
 
 def headline_ids(title: str) -> tuple[set[int], int]:

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 from rouge_score import rouge_scorer
 
 from briefing.models import Length
@@ -60,6 +61,18 @@ def test_shipped_profiles_weigh_every_feature_and_were_fitted_on_all_training_ar
     assert set(shipped_models()) == {HEADLINE, NO_HEADLINE}
 
 
+def test_shipped_profiles_carry_finite_word_weights_for_every_hashed_column() -> None:
+    fit = load_script("fit_summariser")
+    for model in shipped_models().values():
+        words = model.word_weights
+        assert words is not None
+        assert words.size == 2**fit.WORD_BITS
+        assert np.isfinite(words).all()
+        assert np.count_nonzero(words) > words.size // 10  # learned, not left at zero
+    size = len(resources.files("briefing.summarise").joinpath(WEIGHTS_FILE).read_bytes())
+    assert size < 5_000_000
+
+
 def test_shipped_model_beats_lead3_on_real_cnn_dailymail_articles() -> None:
     bench = load_script("summarise")
     records = bench.load_records(EVAL / "cnndm_dev.jsonl")[:120]
@@ -86,5 +99,6 @@ def test_fitting_command_is_reproducible_and_writes_a_loadable_profile(tmp_path:
         profile = written["profiles"][name]
         assert profile["articles"] == 25
         model = NewsModel.from_json(profile)
+        assert model.word_weights is not None and model.word_weights.size == 2**fit.WORD_BITS
         sentences = ["The council approved the bridge.", "It costs a lot.", "Work starts soon."]
         assert summarize_sentences(sentences, None, Length(sentences=2), model)
