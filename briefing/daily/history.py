@@ -15,30 +15,44 @@ KEEP_DAYS = 60
 
 
 class History:
-    """`{story key: date voiced}` in one JSON file in the state folder."""
+    """`{story key: [dates of the episodes that voiced it]}` in one JSON file in the state folder.
+
+    Dates, not one date: an episode remade for an earlier day (`--date`) must neither count a
+    later episode's stories as heard nor make today's episode forget it voiced them.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or state_dir() / "voiced.json"
-        self.voiced: dict[str, str] = {}
+        self.voiced: dict[str, set[str]] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                self.voiced = {str(k): str(v) for k, v in data.items()}
         except (OSError, ValueError):
-            self.voiced = {}
+            return
+        if isinstance(data, dict):
+            for key, dates in data.items():
+                listed = [dates] if isinstance(dates, str) else dates  # one date: older files
+                if isinstance(listed, list):
+                    self.voiced[str(key)] = {str(d) for d in listed}
 
     def heard_before(self, keys: Iterable[str], date: dt.date) -> bool:
-        """True when any key was voiced in an episode of another date."""
-        return any(self.voiced.get(key, date.isoformat()) != date.isoformat() for key in keys)
+        """True when any key was voiced in an episode of an earlier date than `date`."""
+        day = date.isoformat()
+        return any(d < day for key in keys for d in self.voiced.get(key, ()))
 
     def record(self, keys: Iterable[str], date: dt.date) -> None:
         """Make `keys` the stories of `date` (a re-run replaces that date's list) and save."""
         day = date.isoformat()
         horizon = (date - dt.timedelta(days=KEEP_DAYS)).isoformat()
-        kept = {k: d for k, d in self.voiced.items() if d != day and d >= horizon}
-        kept.update({key: day for key in keys})
+        kept: dict[str, set[str]] = {}
+        for key, dates in self.voiced.items():
+            others = {d for d in dates if d != day and d >= horizon}
+            if others:
+                kept[key] = others
+        for key in keys:
+            kept.setdefault(key, set()).add(day)
         self.voiced = kept
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
-        tmp.write_text(json.dumps(self.voiced, indent=1, sort_keys=True), encoding="utf-8")
+        payload = {key: sorted(dates) for key, dates in sorted(self.voiced.items())}
+        tmp.write_text(json.dumps(payload, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)
