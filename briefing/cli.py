@@ -466,7 +466,7 @@ def publish(
         typer.Option(
             "--to",
             help="Where: s3://bucket/path, gs://…, sftp://user@host/path, file:///path. "
-            "Default: [publish] to in the config.",
+            "Default: `to` under \\[publish] in the config.",
             show_default=False,
         ),
     ] = None,
