@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefing.daily.state_file import read_mapping, write_mapping
 from briefing.paths import state_dir
 
 KEEP_DAYS = 60
@@ -24,15 +23,10 @@ class History:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or state_dir() / "voiced.json"
         self.voiced: dict[str, set[str]] = {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict):
-            for key, dates in data.items():
-                listed = [dates] if isinstance(dates, str) else dates  # one date: older files
-                if isinstance(listed, list):
-                    self.voiced[str(key)] = {str(d) for d in listed}
+        for key, dates in read_mapping(self.path).items():
+            listed = [dates] if isinstance(dates, str) else dates  # one date: older files
+            if isinstance(listed, list):
+                self.voiced[key] = {str(d) for d in listed}
 
     def heard_before(self, keys: Iterable[str], date: dt.date) -> bool:
         """True when any key was voiced in an episode of an earlier date than `date`."""
@@ -51,8 +45,4 @@ class History:
         for key in keys:
             kept.setdefault(key, set()).add(day)
         self.voiced = kept
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
-        payload = {key: sorted(dates) for key, dates in sorted(self.voiced.items())}
-        tmp.write_text(json.dumps(payload, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_mapping(self.path, {key: sorted(dates) for key, dates in kept.items()})

@@ -25,6 +25,7 @@ from briefing.daily.dedupe import Duplicate, drop_duplicates
 from briefing.daily.history import History
 from briefing.daily.rank import is_muted, rank
 from briefing.daily.sightings import Sightings
+from briefing.daily.state_file import read_mapping, write_mapping
 from briefing.errors import InputError
 from briefing.models import Script, SegmentFallback, StoryFailure
 from briefing.paths import state_dir
@@ -372,10 +373,7 @@ class _PaceStore:
 
     def __init__(self) -> None:
         self.path = state_dir() / "pace.json"
-        try:
-            self.values: dict[str, float] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.values = {}
+        self.values = read_mapping(self.path)
 
     @staticmethod
     def _key(preset: object) -> str:
@@ -390,7 +388,4 @@ class _PaceStore:
 
     def put(self, preset: object, value: float) -> None:
         self.values[self._key(preset)] = round(value, 4)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
-        tmp.write_text(json.dumps(self.values, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_mapping(self.path, self.values)

@@ -7,11 +7,10 @@ instead of "one day old" for ever. Times are the briefing moments of the runs th
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefing.daily.state_file import read_mapping, write_mapping
 from briefing.paths import state_dir
 
 KEEP_DAYS = 60
@@ -24,15 +23,10 @@ class Sightings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or state_dir() / "first_seen.json"
         self.first_seen: dict[str, dt.datetime] = {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict):
-            for key, value in data.items():
-                when = _parse(value)
-                if when is not None:
-                    self.first_seen[str(key)] = when
+        for key, value in read_mapping(self.path).items():
+            when = _parse(value)
+            if when is not None:
+                self.first_seen[key] = when
 
     def see(self, keys: Iterable[str], moment: dt.datetime) -> dict[str, dt.datetime]:
         """Record `keys` as seen at `moment` unless seen before; return when each was first seen."""
@@ -42,11 +36,7 @@ class Sightings:
         """Write the file atomically, dropping sightings more than KEEP_DAYS before `moment`."""
         horizon = moment - dt.timedelta(days=KEEP_DAYS)
         kept = {k: v for k, v in self.first_seen.items() if v >= horizon}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
-        payload = {k: v.isoformat() for k, v in sorted(kept.items())}
-        tmp.write_text(json.dumps(payload, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_mapping(self.path, {k: v.isoformat() for k, v in kept.items()})
 
 
 def _parse(value: object) -> dt.datetime | None:
