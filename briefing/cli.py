@@ -82,11 +82,23 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            help="Also show the log on stderr (libraries' warnings and notes). "
+            "Without it they go only to briefing.log in briefing's data folder.",
+        ),
+    ] = False,
 ) -> None:
     """Turn news articles into a short spoken audio briefing for your phone.
 
     Start with: briefing make article.txt
     """
+    if verbose:
+        from briefing.log import route_library_output
+
+        route_library_output(verbose=True)
 
 
 @app.command()
@@ -578,6 +590,9 @@ def main() -> None:
     # as long as the import takes. briefing's matrices are tiny and its parallel work is in
     # processes (engine workers, ffmpeg) that want that core; a user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from briefing.log import route_library_output
+
+    route_library_output()  # before any library is imported: their warnings go to the log
     try:
         app(prog_name="briefing")
     finally:

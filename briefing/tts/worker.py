@@ -162,6 +162,9 @@ def start_child() -> None:
     parent, which stops its workers itself (else each prints a KeyboardInterrupt traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     silence_stdout()
+    from briefing.log import route_library_output
+
+    route_library_output()  # a library's warnings in the worker go to the log, not stderr
 
 
 @contextmanager
