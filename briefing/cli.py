@@ -191,7 +191,7 @@ def make(
         preset, workers=workers, output=output, date=day, cache=not no_cache
     ) as engines:  # their workers start while the rest is imported and the script composed
         from briefing.audio import AudioOptions
-        from briefing.config import load_templates
+        from briefing.config import load_lexicon, load_templates
 
         audio = AudioOptions(
             format=audio_format,
@@ -214,6 +214,7 @@ def make(
                 templates=load_templates(),
                 engines=engines,
                 clock=clock,
+                lexicon=load_lexicon(),
             )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count

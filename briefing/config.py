@@ -12,6 +12,7 @@ from typing import Any
 from briefing.errors import ConfigError
 from briefing.paths import config_file
 from briefing.script.templates import ScriptTemplates
+from briefing.tts.lexicon import Lexicon, parse_lexicon
 
 DEFAULT_USER_AGENT = "briefing/0.1 (+podcast briefing maker)"
 
@@ -81,6 +82,8 @@ class DailyConfig:
     path: Path | None = None
     publish: PublishSettings | None = None
     """The [publish] table: mirror the folder to remote storage after each episode."""
+    lexicon: Lexicon = Lexicon()
+    """The [pronunciations] table: how every voice says the words it names."""
 
 
 # key → (accepted types, human name); one table per section
@@ -96,6 +99,7 @@ _TOP: dict[str, tuple[tuple[type, ...], str]] = {
     "sources": ((list,), "a list of [[sources]] tables"),
     "script": ((dict,), "a table of script templates"),
     "publish": ((dict,), "a table"),
+    "pronunciations": ((dict,), "a table of word = respelling"),
 }
 _PUBLISH: dict[str, tuple[tuple[type, ...], str]] = {
     "to": ((str,), "a storage URL string"),
@@ -163,6 +167,22 @@ def load_templates(path: Path | None = None) -> ScriptTemplates:
         return ScriptTemplates.from_mapping(table)
     except ConfigError as error:
         raise ConfigError(f"{path} ([script]): {error.message}") from None
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The user's pronunciations from the config file's [pronunciations] table, for every
+    command that speaks. No config file means none; other tables are not checked here."""
+    path = path or config_file()
+    if not path.is_file():
+        return Lexicon()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, OSError) as error:
+        raise ConfigError(f"{path}: cannot be read as TOML ({error}).") from None
+    table = data.get("pronunciations", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: pronunciations should be a table of word = respelling.")
+    return parse_lexicon(table, str(path))
 
 
 def load_config(path: Path | None = None) -> DailyConfig:
@@ -253,6 +273,7 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         line = lines.find(("script",))
         where = f" (the [script] table, line {line})" if line else ""
         raise ConfigError(f"{path}{where}: {error.message}") from None
+    lexicon = parse_lexicon(data.get("pronunciations", {}), str(path))
     return DailyConfig(
         sources=tuple(sources),
         minutes=minutes,
@@ -266,6 +287,7 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         templates=templates,
         path=path,
         publish=publish,
+        lexicon=lexicon,
     )
 
 

@@ -19,6 +19,7 @@ from briefing.errors import BriefingError, InputError
 from briefing.models import Article, Briefing, Length, Script, StoryFailure, Summary
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
 from briefing.tts import DEFAULT_PRESET, EnginePool, SegmentCache, VoicePreset, load_preset
+from briefing.tts.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from briefing.audio import AudioOptions
@@ -145,6 +146,7 @@ def make_briefing(
     templates: ScriptTemplates | None = None,
     engines: EnginePool | None = None,
     clock: Clock | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -156,12 +158,13 @@ def make_briefing(
     The engines' workers start before the script is composed (`start_engines`); `engines`
     is a pool the caller started earlier still (its core budget replaces `workers`), which
     this closes as it would its own. `clock` gives today's date when `date` is None and the
-    greeting's hour (default: the real clock, read once).
+    greeting's hour (default: the real clock, read once). `lexicon` is the user's
+    pronunciations (`briefing.config.load_lexicon`), for every voice.
     """
     now = resolve(clock)()
     clock = fixed_clock(now)
     date = date or now.date()
-    preset = load_preset(voice)
+    preset = load_preset(voice).with_lexicon(lexicon or Lexicon())
     if engines is None:
         engines = start_engines(
             preset, workers=workers, output=output, date=date, cache=cache, cache_dir=cache_dir

@@ -98,7 +98,8 @@ def run_daily(
     """
     from briefing.tts import load_preset
 
-    preset = load_preset(config.voice)  # a bad voice fails before anything is fetched or made
+    # a bad voice fails before anything is fetched or made
+    preset = load_preset(config.voice).with_lexicon(config.lexicon)
     _prepare_output(config.output)
     now = resolve(clock)()
     moment = briefing_moment(date or now.date(), now)

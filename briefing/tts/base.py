@@ -54,6 +54,9 @@ class TTSEngine(Protocol):
 #   set_threads(n: int) -> None           CPU threads per worker, so parallel workers share cores
 #   cache_identity(settings) -> str       extra text for the cache key (e.g. a model's version)
 #   start() -> None                       begin starting a worker process now, without waiting
+# and an optional attribute:
+#   reads_ipa: bool    True: the user's phonemes come as "[word](/ipa/)" markup in the text
+#                      (briefing.tts.lexicon); otherwise the engine gets their respellings
 
 
 class EngineUnavailableError(EngineError):

@@ -25,6 +25,7 @@ from typing import Any
 from briefing.errors import ConfigError
 from briefing.models import SegmentKind
 from briefing.tts.base import VoiceSettings
+from briefing.tts.lexicon import Lexicon
 
 DEFAULT_PRESET = "default"
 
@@ -57,6 +58,8 @@ class PartVoice:
 
     engine: str
     settings: VoiceSettings
+    lexicon: Lexicon = Lexicon()
+    """The user's pronunciations, applied to the text this voice is given."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,11 @@ class VoicePreset:
     """Engines to try, in order, when a segment's own engine fails twice."""
     presenter: PartVoice | None = None
     reader: PartVoice | None = None
+    lexicon: Lexicon = Lexicon()
+    """The user's pronunciations ([pronunciations] in the config), for every voice."""
+
+    def with_lexicon(self, lexicon: Lexicon) -> VoicePreset:
+        return replace(self, lexicon=lexicon)
 
     @property
     def main(self) -> PartVoice:
@@ -94,7 +102,7 @@ class VoicePreset:
             candidate = PartVoice(entry.engine, settings)
             if candidate not in chain:
                 chain.append(candidate)
-        return tuple(chain)
+        return tuple(replace(part, lexicon=self.lexicon) for part in chain)
 
     @property
     def first_engines(self) -> tuple[str, ...]:

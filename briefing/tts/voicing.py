@@ -67,13 +67,14 @@ def voice_segment(
     errors: list[str] = []
     for position, part in enumerate(chain):
         engine = engines.get(part.engine)
+        spoken = spoken_text(text, part, engine)
         try:
-            voice_one(text, out_path, engine, part.settings)
+            voice_one(spoken, out_path, engine, part.settings)
         except EngineError as error:  # EngineUnavailableError included
             errors.append(f"{part.engine}: {error.message.rstrip('.')}")
             continue
         if cache is not None:
-            cache.store(_key(text, part, engine), out_path, evict=False)
+            cache.store(_key(spoken, part, engine), out_path, evict=False)
         return SegmentVoicing(out_path, part.engine, cached=False,
                               fallback_reason="; ".join(errors) if position else None)
     raise EngineError(
@@ -93,10 +94,17 @@ def fetch_cached(
     if cache is None:
         return None
     for position, part in enumerate(chain):
-        if cache.fetch(_key(text, part, engines.get(part.engine)), out_path):
+        engine = engines.get(part.engine)
+        if cache.fetch(_key(spoken_text(text, part, engine), part, engine), out_path):
             reason = f"{chain[0].engine} failed in an earlier run" if position else None
             return SegmentVoicing(out_path, part.engine, cached=True, fallback_reason=reason)
     return None
+
+
+def spoken_text(text: str, part: PartVoice, engine: TTSEngine) -> str:
+    """The text `engine` is given for `text`: the user's pronunciations applied, as phonemes
+    where the engine reads them (`reads_ipa`), else as respellings."""
+    return part.lexicon.apply(text, reads_ipa=bool(getattr(engine, "reads_ipa", False)))
 
 
 def _key(text: str, part: PartVoice, engine: TTSEngine) -> str:
