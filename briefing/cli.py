@@ -48,7 +48,8 @@ app = typer.Typer(
 InputsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Article files (.txt, .md or .html), or - to read one from stdin.",
+        help="Article files (.txt, .md or .html), e-mail newsletters (.eml, an .mbox file or "
+        "a Maildir folder: one story per item), or - to read one from stdin.",
         metavar="INPUT",
         show_default=False,
     ),
@@ -56,6 +57,14 @@ InputsArg = Annotated[
 SentencesOpt = Annotated[
     int,
     typer.Option("--sentences", "-n", min=1, max=20, help="Sentences to keep from each story."),
+]
+FetchLinksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fetch-links",
+        help="Read a newsletter item that is only a headline and a link from its linked page "
+        "(fetched with the same guards as URLs).",
+    ),
 ]
 DateOpt = Annotated[
     dt.datetime | None,
@@ -117,6 +126,7 @@ def make(
     ] = None,
     sentences: SentencesOpt = 3,
     date: DateOpt = None,
+    fetch_links: FetchLinksOpt = False,
     voice: Annotated[
         str,
         typer.Option("--voice", help="Voice preset name (see `briefing voices`) or .toml path."),
@@ -192,6 +202,7 @@ def make(
     ) as engines:  # their workers start while the rest is imported and the script composed
         from briefing.audio import AudioOptions
         from briefing.config import load_lexicon, load_templates
+        from briefing.ingest.stories import LinkOptions
 
         audio = AudioOptions(
             format=audio_format,
@@ -215,6 +226,7 @@ def make(
                 engines=engines,
                 clock=clock,
                 lexicon=load_lexicon(),
+                links=LinkOptions(fetch_links=fetch_links),
             )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -236,9 +248,11 @@ def script(
     inputs: InputsArg,
     sentences: SentencesOpt = 3,
     date: DateOpt = None,
+    fetch_links: FetchLinksOpt = False,
 ) -> None:
-    """Print the spoken script of a briefing, without making audio."""
+    """Print the spoken script of a briefing, without making audio: every story found."""
     from briefing.config import load_templates
+    from briefing.ingest.stories import LinkOptions
     from briefing.models import Length
     from briefing.pipeline import build_script
 
@@ -248,6 +262,7 @@ def script(
         date=date.date() if date else None,
         templates=load_templates(),
         clock=_clock(),
+        links=LinkOptions(fetch_links=fetch_links),
     )
     typer.echo(result.text)
     _report_failures(failures)

@@ -24,22 +24,27 @@ from briefing.tts.lexicon import Lexicon
 if TYPE_CHECKING:
     from briefing.audio import AudioOptions
     from briefing.audio.render_cache import EpisodeCache
+    from briefing.ingest.stories import LinkOptions
     from briefing.script import ScriptTemplates
     from briefing.tts.synthesize import ProgressCallback
 
 
-def load_articles(inputs: Sequence[str | Path]) -> tuple[list[Article], list[StoryFailure]]:
-    """Read every input; one that fails is recorded, not fatal, while any other succeeds."""
+def load_articles(
+    inputs: Sequence[str | Path], *, links: LinkOptions | None = None
+) -> tuple[list[Article], list[StoryFailure]]:
+    """Read every input, each giving one story or many (a newsletter, a mailbox, a feed); one
+    that fails is recorded, not fatal, while any other succeeds. `links` says whether a
+    newsletter item that is only a headline and a link is read from its page."""
     articles: list[Article] = []
     failures: list[StoryFailure] = []
     for source in inputs:
         try:
             if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
                 loaded, item_failures = _load_url(source)  # a feed gives several stories
-                articles.extend(loaded)
-                failures.extend(item_failures)
-                continue
-            articles.append(_load_file(source))
+            else:
+                loaded, item_failures = _load_stories(source, links)
+            articles.extend(loaded)
+            failures.extend(item_failures)
         except BriefingError as error:
             failures.append(StoryFailure(str(source), error.message, error.exit_code))
     if not articles:
@@ -57,10 +62,12 @@ URL_FEED_LIMIT = 5
 """Stories taken from a feed URL given to `make` or `script`."""
 
 
-def _load_file(source: str | Path) -> Article:
-    from briefing.ingest import load_article
+def _load_stories(
+    source: str | Path, links: LinkOptions | None
+) -> tuple[list[Article], list[StoryFailure]]:
+    from briefing.ingest import load_stories
 
-    return load_article(source)
+    return load_stories(source, links=links)
 
 
 def _load_url(url: str) -> tuple[list[Article], list[StoryFailure]]:
@@ -86,15 +93,18 @@ def build_script(
     summarizer: str = DEFAULT_SUMMARIZER,
     templates: ScriptTemplates | None = None,
     clock: Clock | None = None,
+    links: LinkOptions | None = None,
 ) -> tuple[Script, list[StoryFailure]]:
     """Ingest, summarise and compose: everything up to, not including, audio.
 
     `date` defaults to today by `clock`, which also picks the greeting (default: the real clock).
+    Every story of every input is in the script (a newsletter's every item); `links` says
+    whether newsletter items that are only a headline are read from their pages.
     """
     from briefing.script import compose_script
 
     now = resolve(clock)()
-    articles, failures = load_articles(inputs)
+    articles, failures = load_articles(inputs, links=links)
     summaries = summarise_articles(articles, length or Length(), summarizer)
     script = compose_script(
         summaries, date or now.date(), templates=templates, clock=fixed_clock(now)
@@ -147,6 +157,7 @@ def make_briefing(
     engines: EnginePool | None = None,
     clock: Clock | None = None,
     lexicon: Lexicon | None = None,
+    links: LinkOptions | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -159,7 +170,8 @@ def make_briefing(
     is a pool the caller started earlier still (its core budget replaces `workers`), which
     this closes as it would its own. `clock` gives today's date when `date` is None and the
     greeting's hour (default: the real clock, read once). `lexicon` is the user's
-    pronunciations (`briefing.config.load_lexicon`), for every voice.
+    pronunciations (`briefing.config.load_lexicon`), for every voice. `links` is as for
+    `build_script`.
     """
     now = resolve(clock)()
     clock = fixed_clock(now)
@@ -188,7 +200,7 @@ def make_briefing(
             length = Length(words_per_minute=preset.settings.rate_wpm)
         script, failures = build_script(
             inputs, length=length, date=date, summarizer=summarizer, templates=templates,
-            clock=clock,
+            clock=clock, links=links,
         )
         segment_cache = SegmentCache(cache_dir) if cache else None
         episodes = _episode_cache(segment_cache)

@@ -1,4 +1,5 @@
-"""Ingest: turn a file, stdin or bytes into an `Article` of clean plain text."""
+"""Ingest: turn a file, stdin or bytes into `Article`s of clean plain text (`load_article` for
+one story, `load_stories` for an input that may hold many: a newsletter, a mailbox)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from briefing.ingest.guard import clean_title, tame_text
 from briefing.ingest.html import parse_html
 from briefing.ingest.language import refuse_non_english
 from briefing.ingest.plaintext import parse_markdown, parse_plain_text
+from briefing.ingest.stories import LinkOptions, load_stories
 from briefing.models import Article
 
 __all__ = [
     "MAX_INPUT_BYTES",
+    "LinkOptions",
     "check_article",
     "clean_title",
     "load_article",
+    "load_stories",
     "parse_article",
     "tame_text",
 ]
@@ -46,7 +50,12 @@ def load_article(source: str | Path) -> Article:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         return parse_article(data, origin="stdin")
     path = Path(source)
-    origin = str(source)
+    data = read_article_file(path, str(source))
+    return parse_article(data, origin=str(source), kind=kind_from_suffix(path.suffix))
+
+
+def read_article_file(path: Path, origin: str) -> bytes:
+    """An article file's bytes, or one line saying why it cannot be read as an article."""
     if _OTHER_SCHEME.match(origin) and not path.exists():
         raise InputError(
             f"{origin}: only http:// and https:// URLs can be read; for a file, give its path."
@@ -62,12 +71,11 @@ def load_article(source: str | Path) -> Article:
                 f"{origin}: is {size // (1024 * 1024)} MB, too large for an article "
                 f"(limit {MAX_INPUT_BYTES // (1024 * 1024)} MB); give the article alone."
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InputError(f"{origin}: cannot be read (permission denied).") from None
     except OSError as error:
         raise InputError(f"{origin}: cannot be read ({error.strerror}).") from None
-    return parse_article(data, origin=origin, kind=_kind_from_suffix(path.suffix))
 
 
 def parse_article(
@@ -112,7 +120,8 @@ def check_article(article: Article, html: bool = False) -> Article:
     return replace(article, text=text, title=clean_title(article.title))
 
 
-def _kind_from_suffix(suffix: str) -> str | None:
+def kind_from_suffix(suffix: str) -> str | None:
+    """An article file's kind by its suffix: markdown, html, text, or None to sniff."""
     suffix = suffix.lower()
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"

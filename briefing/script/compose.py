@@ -54,9 +54,9 @@ def compose_script(
                 locale,
             )
         )
-        body = list(summary.sentences)
-        if not summary.article.title and body and body[0].strip() == headline:
-            body = body[1:]  # the lead sentence was the headline: say it once
+        body = [s for s in summary.sentences if _words_of(s) != _words_of(headline)]
+        # the headline is said once: a lead sentence that was the headline, or the only
+        # text of an item that is just a headline (a newsletter's link)
         for position, sentence in enumerate(body):
             last = position == len(body) - 1
             pause = PAUSE_BETWEEN_STORIES_MS if last else PAUSE_BETWEEN_SENTENCES_MS
@@ -65,6 +65,10 @@ def compose_script(
     segments.append(_segment(SegmentKind.OUTRO, outro, 0, None))
     spoken = tuple(s for s in segments if s.text)
     return Script(date=date, segments=spoken, stories=tuple(summaries))
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def headline_of(summary: Summary) -> str:
