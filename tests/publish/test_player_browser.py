@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.player import chromium, make_podcast, serving, wait_ready
+from fixtures.player import (
+    chromium,
+    console_errors,
+    current_time,
+    make_podcast,
+    plays,
+    serving,
+    wait_ready,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -47,21 +55,6 @@ def newest(podcast: Path, index: int = 0) -> dict[str, Any]:
 def chapters(podcast: Path) -> list[dict[str, Any]]:
     data = json.loads((podcast / newest(podcast)["chapters"]).read_text())
     return list(data["chapters"])
-
-
-def console_errors(driver: Any) -> list[str]:
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-
-
-def current_time(driver: Any) -> float:
-    return float(driver.execute_script("return document.querySelector('#audio').currentTime"))
-
-
-def plays(driver: Any) -> bool:
-    """The audio's clock moves by at least half a second."""
-    start = current_time(driver)
-    WebDriverWait(driver, 10).until(lambda d: current_time(d) > start + 0.5)
-    return True
 
 
 def test_the_page_loads_without_errors_and_plays(

@@ -31,16 +31,20 @@ self.addEventListener("install", (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
+// Caches are listed oldest first. The one before ours stays until the next version: a page
+// left open when a new episode came may be playing the one that was newest, even offline.
+async function dropOldCaches() {
+  const keys = await caches.keys();
+  const older = keys.filter((k) => k.startsWith("briefing-") && k !== CACHE);
+  await Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+}
+
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("briefing-") && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(dropOldCaches().then(() => self.clients.claim()));
 });
 
-// A 206 cut from the cached whole file: the audio element asks for byte ranges.
+// A 206 cut from the cached whole file: the audio element asks for byte ranges. Built here,
+// it has no URL; the element takes it after bytes from the network only in CORS mode (index.html).
 async function partial(request, whole) {
   const blob = await whole.blob();
   const match = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("range").trim());
@@ -69,7 +73,9 @@ async function partial(request, whole) {
 }
 
 async function fromCache(request) {
-  const cached = await caches.match(request.url, { cacheName: CACHE });
+  // ours, else the version before's (see dropOldCaches)
+  const cached =
+    (await caches.match(request.url, { cacheName: CACHE })) ?? (await caches.match(request.url));
   if (!cached || !request.headers.has("range")) return cached;
   return partial(request, cached);
 }
