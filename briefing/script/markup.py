@@ -82,30 +82,32 @@ def strip_markup(text: str) -> str:
     return _PICTURED_ASIDE.sub("", text)
 
 
-def speak_addresses(text: str) -> str:
-    """Links and e-mail addresses → a speakable domain; hashtags and handles → their words."""
-    text = _EMAIL.sub(lambda m: f"{_dotted(m.group(1))} at {_dotted(m.group(2))}", text)
-    text = _URL.sub(_url, text)
-    text = _BARE_DOMAIN.sub(lambda m: _dotted(m.group(1)), text)
+def speak_addresses(text: str, dot: str = "dot", at: str = "at") -> str:
+    """Links and e-mail addresses → a speakable domain; hashtags and handles → their words.
+
+    `dot` and `at` are the words said for "." and "@" (another language has its own)."""
+    text = _EMAIL.sub(lambda m: f"{_dotted(m.group(1), dot)} {at} {_dotted(m.group(2), dot)}", text)
+    text = _URL.sub(lambda m: _url(m, dot), text)
+    text = _BARE_DOMAIN.sub(lambda m: _dotted(m.group(1), dot), text)
     text = _HASHTAG.sub(lambda m: _split_camel(m.group(1)), text)
     return _HANDLE.sub(lambda m: _split_camel(m.group(1)), text)
 
 
-def _url(match: re.Match[str]) -> str:
+def _url(match: re.Match[str], dot: str) -> str:
     url = match.group(0)
     trailing = url[len(url.rstrip(".,;:!?)'")) :]
-    return _domain(url) + trailing
+    return _domain(url, dot) + trailing
 
 
-def _domain(url: str) -> str:
+def _domain(url: str, dot: str) -> str:
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host = re.split(r"[/?#:]", host, maxsplit=1)[0].rstrip(".,;")
-    return _dotted(host.lower()) if host else ""
+    return _dotted(host.lower(), dot) if host else ""
 
 
-def _dotted(name: str) -> str:
+def _dotted(name: str, dot: str = "dot") -> str:
     parts = [p for p in re.split(r"[._]", name) if p]
-    return " dot ".join(parts)
+    return f" {dot} ".join(parts)
 
 
 def _split_camel(tag: str) -> str:

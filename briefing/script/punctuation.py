@@ -23,10 +23,12 @@ _LEADING = re.compile(r"^[\s.,;:!?]+")
 _SPACES = re.compile(r"\s+")
 
 
-def tidy(text: str) -> str:
-    """Keep only what an engine reads well; collapse pauses and spaces."""
+def tidy(text: str, keep: str = "") -> str:
+    """Keep only what an engine reads well; collapse pauses and spaces.
+
+    `keep` names further marks a language writes for its intonation (Spanish "¿¡")."""
     text = _ELLIPSIS.sub(_ellipsis, text)
-    text = "".join(_allowed(c) for c in text)
+    text = "".join(c if c in keep else _allowed(c) for c in text)
     text = _mark_possessives(text)
     text = _NOT_WORD_APOSTROPHE.sub(" ", text).replace("\0", "'")
     text = _NOT_WORD_HYPHEN.sub(" ", text)
