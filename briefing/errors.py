@@ -60,3 +60,7 @@ class StorageError(BriefingError):
 
 class PublishError(StorageError):
     """Publishing to a remote store failed; the local files are intact."""
+
+
+class UnsupportedLanguageError(InputError):
+    """Text in a language whose numbers briefing cannot say (num2words has no words for it)."""

@@ -7,7 +7,7 @@ written form into words, so a later pass never sees what an earlier one has said
     → Roman numerals → symbols → acronyms → tidy
 
 The result holds only letters, spaces and pause punctuation; applying it twice changes
-nothing. `briefing normalize TEXT` prints it.
+nothing. `briefing normalize TEXT` prints it (`--lang de` for another language).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import re
 
 from briefing.script.abbreviations import expand_abbreviations
 from briefing.script.acronyms import expand_acronyms
-from briefing.script.caps import unshout
 from briefing.script.dates import expand_dates, month_first
+from briefing.script.lang import language_code, normalizer_for
+from briefing.script.lines import join_lines
 from briefing.script.markup import prepare, speak_addresses, strip_markup
 from briefing.script.money import expand_money
 from briefing.script.numbers import expand_numbers
@@ -28,8 +29,6 @@ from briefing.script.units import expand_units
 from briefing.script.words import MAX_DIGITS_AS_NUMBER, digit_by_digit
 
 _LONG_DIGIT_RUN = re.compile(rf"[0-9]{{{MAX_DIGITS_AS_NUMBER + 1},}}")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_ENDS_SENTENCE = re.compile(r"[.!?:;,]['\"’”)]*\s*$")
 
 PASSES = (
     expand_abbreviations,
@@ -49,13 +48,18 @@ _MAX_ROUNDS = 4
 def normalize(text: str, locale: str | None = None) -> str:
     """Return `text` as it should be spoken: every number, symbol and acronym in words.
 
-    `locale` is the article's ("en-US"): it decides how a slashed date that reads both ways
-    is said.
+    `locale` is the article's ("en-US", "de", "pt-BR"): its language chooses the rules
+    (German, French, Spanish, Italian and Portuguese have their own, any other language
+    num2words knows a basic set, see `briefing.script.lang`; another raises
+    `UnsupportedLanguageError` naming it); in English it decides how a slashed date that
+    reads both ways is said.
 
     Dropping a symbol can bring two words together that a pass reads differently
     ("Mr.$ Smith"), so the passes run again until nothing changes: one extra round on
     ordinary text, which is what makes `normalize` idempotent.
     """
+    if language_code(locale) != "en":
+        return normalizer_for(locale or "").normalize(text)
     order = month_first(locale)
     spoken = _once(text, order)
     for _ in range(_MAX_ROUNDS - 1):
@@ -71,18 +75,7 @@ def _once(text: str, dates_month_first: bool = False) -> str:
     # Nobody says a number of twenty digits; reading long runs digit by digit first also keeps
     # every later pass from handing int() more digits than it accepts.
     text = _LONG_DIGIT_RUN.sub(lambda m: f" {digit_by_digit(m.group(0))} ", text)
-    text = _join_lines(text)
+    text = join_lines(text)
     for expand in PASSES:
         text = expand_dates(text, dates_month_first) if expand is expand_dates else expand(text)
     return tidy(text)
-
-
-def _join_lines(text: str) -> str:
-    """One line per sentence-like unit: a paragraph or list break is a pause, a wrap is not."""
-    blocks: list[str] = []
-    for block in _PARAGRAPH_BREAK.split(text):
-        lines = [unshout(line.strip()) for line in block.splitlines() if line.strip()]
-        if lines:
-            blocks.append(" ".join(lines))
-    ended = [b if _ENDS_SENTENCE.search(b) else b + "." for b in blocks[:-1]]
-    return " ".join([*ended, *blocks[-1:]])
