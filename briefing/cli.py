@@ -276,11 +276,19 @@ def normalize(
         str | None,
         typer.Argument(help="Text to say; read from stdin when left out.", show_default=False),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="The text's language or locale: en (default), de, fr, es, it, pt, pt-BR, …",
+        ),
+    ] = "en",
 ) -> None:
     """Print TEXT (or stdin) as the script stage will have it spoken."""
     from briefing.script import normalize as to_speech
 
-    typer.echo(to_speech(sys.stdin.read() if text is None else text))
+    typer.echo(to_speech(sys.stdin.read() if text is None else text, lang))
 
 
 @app.command()
