@@ -21,6 +21,7 @@ if [ "$dev" = 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
     [ -x /usr/sbin/sshd ] || missing+=(openssh-server)  # the publish tests' SFTP server
+    [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)  # the IMAP source's tests' server
   fi
 fi
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -31,17 +31,41 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class ImapSettings:
+    """An IMAP mailbox of newsletters, and which of its messages to read."""
+
+    url: str
+    """imaps://user@host/Folder (or imap:// with STARTTLS); never a password."""
+    unread: bool = True
+    """Only messages not yet read."""
+    since_last_run: bool = False
+    """Only messages that arrived after those read by the last run."""
+    senders: tuple[str, ...] = ()
+    """Only messages from these senders (an address, a name or a domain; any of them)."""
+    mark_read: bool = False
+    """Mark the messages read once their stories are taken; by default they stay unread."""
+    password_env: str | None = None
+    """The environment variable holding the password (default BRIEFING_IMAP_PASSWORD); without
+    it, the system keyring's entry for service "briefing", user "user@host"."""
+    ca_file: Path | None = None
+    """A certificate authority to trust for a private server's certificate."""
+
+
+@dataclass(frozen=True)
 class Source:
-    """One place stories come from: a feed or page URL, or a local folder."""
+    """One place stories come from: a feed or page URL, a local folder or an IMAP mailbox."""
 
     url: str | None = None
     folder: Path | None = None
     name: str | None = None
     limit: int = 5
+    imap: ImapSettings | None = None
+    fetch_links: bool = False
+    """Read a newsletter item that is only a headline and a link from its linked page."""
 
     @property
     def label(self) -> str:
-        return self.name or self.url or str(self.folder)
+        return self.name or self.url or (self.imap.url if self.imap else str(self.folder))
 
 
 @dataclass(frozen=True)
@@ -124,9 +148,18 @@ _FETCH: dict[str, tuple[tuple[type, ...], str]] = {
 _SOURCE: dict[str, tuple[tuple[type, ...], str]] = {
     "url": ((str,), "a string"),
     "folder": ((str,), "a string"),
+    "imap": ((str,), "a string"),
     "name": ((str,), "a string"),
     "limit": ((int,), "an integer"),
+    "fetch_links": ((bool,), "true or false"),
+    "unread": ((bool,), "true or false"),
+    "since_last_run": ((bool,), "true or false"),
+    "senders": ((list,), "a list of strings"),
+    "mark_read": ((bool,), "true or false"),
+    "password_env": ((str,), "a string"),
+    "ca_file": ((str,), "a string"),
 }
+_IMAP_ONLY = ("unread", "since_last_run", "senders", "mark_read", "password_env", "ca_file")
 
 
 def starter_config() -> str:
@@ -236,8 +269,8 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         if not isinstance(raw, dict):
             raise fail(("sources",), "should be a list of [[sources]] tables")
         check(raw, _SOURCE, ("sources", index))
-        if ("url" in raw) == ("folder" in raw):
-            raise fail(("sources", index), "needs exactly one of `url` or `folder`")
+        if sum(key in raw for key in ("url", "folder", "imap")) != 1:
+            raise fail(("sources", index), "needs exactly one of `url`, `folder` or `imap`")
         if "url" in raw and not re.match(r"^https?://", raw["url"], re.IGNORECASE):
             raise fail(("sources", index, "url"), "should start with http:// or https://")
         limit = raw.get("limit", 5)
@@ -250,6 +283,10 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
                 folder=_resolve(folder, path) if folder else None,
                 name=raw.get("name"),
                 limit=limit,
+                imap=_imap_settings(raw, path, lambda key, problem, i=index: fail(
+                    ("sources", i, key), problem
+                )),
+                fetch_links=raw.get("fetch_links", False),
             )
         )
     if not sources:
@@ -288,6 +325,43 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         path=path,
         publish=publish,
         lexicon=lexicon,
+    )
+
+
+def _imap_settings(raw: dict[str, Any], path: Path, fail: Any) -> ImapSettings | None:
+    """A source's `imap` URL and its search; the other keys only with `imap`."""
+    if "imap" not in raw:
+        for key in _IMAP_ONLY:
+            if key in raw:
+                raise fail(key, "is only for `imap` sources")
+        return None
+    url = raw["imap"]
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        scheme, password = parts.scheme.lower(), parts.password
+    except ValueError:
+        raise fail("imap", "is not a valid imaps:// address") from None
+    if scheme not in ("imaps", "imap"):
+        raise fail("imap", "should start with imaps:// (or imap:// for STARTTLS)")
+    if password is not None:
+        raise fail(
+            "imap",
+            "has a password in it; never put it in the config: set BRIEFING_IMAP_PASSWORD "
+            "(or the variable `password_env` names) or store it in the system keyring",
+        )
+    if not parts.hostname or not parts.username:
+        raise fail("imap", "should name the user and the server: imaps://user@host/Folder")
+    ca_file = raw.get("ca_file")
+    return ImapSettings(
+        url=url,
+        unread=raw.get("unread", True),
+        since_last_run=raw.get("since_last_run", False),
+        senders=tuple(raw.get("senders", ())),
+        mark_read=raw.get("mark_read", False),
+        password_env=raw.get("password_env"),
+        ca_file=_resolve(ca_file, path) if ca_file else None,
     )
 
 

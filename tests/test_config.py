@@ -105,7 +105,7 @@ def test_good_config(tmp_path: Path) -> None:
         (GOOD.replace("[podcast]", "[podcasts]"), "podcasts (line 4) is not a known setting"),
         (
             GOOD.replace('folder = "inbox"', 'folder = "inbox"\nurl = "https://x.org/"'),
-            "sources[2] (line 15) needs exactly one of `url` or `folder`",
+            "sources[2] (line 15) needs exactly one of `url`, `folder` or `imap`",
         ),
         ("minutes = 5\n", "no [[sources]]; add at least one feed, page or folder."),
         (

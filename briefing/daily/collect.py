@@ -13,7 +13,9 @@ from briefing.config import DailyConfig, Source
 from briefing.errors import BriefingError
 from briefing.models import Article, StoryFailure
 
-FOLDER_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+FOLDER_SUFFIXES = {
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".pdf", ".epub",
+}
 MAX_PARALLEL_SOURCES = 6
 
 
@@ -69,6 +71,10 @@ def _from_source(
     try:
         if source.folder is not None:
             articles, failures = _from_folder(source)
+        elif source.imap is not None:
+            from briefing.fetch.imap import stories_from_mailbox
+
+            articles, failures = stories_from_mailbox(source, config.fetch)
         else:
             from briefing.fetch import Fetcher, stories_from_url
 
@@ -96,29 +102,39 @@ def _from_source(
 
 
 def _from_folder(source: Source) -> tuple[list[Article], list[StoryFailure]]:
-    from briefing.ingest import load_article
+    """The newest files of a folder (or the messages of a Maildir), each file giving its
+    stories: one for an article, one per item for a newsletter."""
+    from briefing.ingest import LinkOptions, load_stories
 
     assert source.folder is not None
     folder = source.folder
     if not folder.is_dir():
         raise BriefingError(f"{folder}: no such folder; create it or fix `folder` in the config.")
+    links = LinkOptions(fetch_links=source.fetch_links)
+    if (folder / "cur").is_dir() and (folder / "new").is_dir():  # a Maildir
+        articles, failures = load_stories(folder, links=links)
+        return articles[: source.limit], failures
     files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES]
     files.sort(key=lambda p: p.stat().st_mtime, reverse=True)  # newest first
-    articles: list[Article] = []
-    failures: list[StoryFailure] = []
-    for path in files[: source.limit]:
+    articles = []
+    failures = []
+    for path in files:
+        if len(articles) >= source.limit:
+            break
         try:
-            article = load_article(path)
+            stories, parts_failed = load_stories(path, links=links)
         except BriefingError as error:
             failures.append(StoryFailure(str(path), error.message, error.exit_code))
             continue
+        failures.extend(parts_failed)
         published = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
-        articles.append(
+        articles.extend(
             replace(
                 article,
                 published=article.published or published,
                 source_name=source.name or article.source_name,
             )
+            for article in stories
         )
     return articles, failures
 

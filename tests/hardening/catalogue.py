@@ -259,7 +259,7 @@ CASES: tuple[Case, ...] = (
          r"sources\[1\]\.url \(line 3\) should start with http:// or https://", 2,
          _config('[[sources]]\nurl = "file:///etc/passwd"\n'), ".toml"),
     Case("config source with url and folder", "config", ("daily", "--config", "{bad}"),
-         r"sources\[1\] \(line 2\) needs exactly one of `url` or `folder`", 2,
+         r"sources\[1\] \(line 2\) needs exactly one of `url`, `folder` or `imap`", 2,
          _config('[[sources]]\nurl = "https://example.org/feed"\nfolder = "{folder}"\n'),
          ".toml"),
     Case("config without sources", "config", ("daily", "--config", "{bad}"),
