@@ -27,7 +27,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"”’)])\s+")
-_SHORT_SENTENCE = 30
+_SHORT_SENTENCE = 24
 """A sentence this short that holds an address is a contact line; a longer one keeps its words."""
 _LEAD_IN = re.compile(
     r"\s*(?:\b(?:at|on|via|visit|see|to|from|email|e-mail|contact|website|web|online at)"
@@ -51,6 +51,25 @@ _JUNK_TITLE = re.compile(
 )
 
 
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{4}})"
+_RELEASE_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}\s*[,(–—-]?\s*)?\(?{_DATE}\)?\s*[-–—:/]+\s*"
+    r"(?=[A-Z\"“‘'])",
+)
+"""A press release's dateline: "PORT ELLERY, 14 March 2026 —", "Washington, D.C. (March 5,
+2021) –"; the place and the date, not the story."""
+_RELEASE_LABEL = re.compile(
+    r"^(?:for immediate release|(?:press|news|media) release|embargoed(?: until)?\b.*|"
+    r"immediate release)[:.]?$",
+    re.IGNORECASE,
+)
+
+
 def check_size(size: int, origin: str, kind: str) -> None:
     """Refuse a document over `MAX_DOCUMENT_BYTES` before reading it."""
     if size > MAX_DOCUMENT_BYTES:
@@ -70,6 +89,16 @@ def plausible_title(title: str | None) -> str | None:
     if " " not in title and ("_" in title or title.islower() or len(title) > 30):
         return None  # "pr_tours_final", "report2026v3": a file's name, not a headline
     return title
+
+
+def drop_release_furniture(paragraphs: Sequence[str]) -> list[str]:
+    """ "FOR IMMEDIATE RELEASE", "Press release" and the dateline opening the first paragraph."""
+    kept = [p for p in paragraphs if not _RELEASE_LABEL.match(p.strip())]
+    if kept:
+        match = _RELEASE_DATELINE.match(kept[0])
+        if match and len(match.group(0).split()) <= 12:
+            kept[0] = kept[0][match.end() :]
+    return kept
 
 
 def cut_after_end_mark(paragraphs: Sequence[str]) -> list[str]:

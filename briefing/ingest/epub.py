@@ -22,7 +22,13 @@ from typing import Any
 from urllib.parse import unquote, urldefrag
 
 from briefing.errors import InputError
-from briefing.ingest.documents import check_size, cut_after_end_mark, drop_addresses, finish
+from briefing.ingest.documents import (
+    check_size,
+    cut_after_end_mark,
+    drop_addresses,
+    drop_release_furniture,
+    finish,
+)
 from briefing.ingest.furniture import strip_furniture
 from briefing.models import Article
 
@@ -199,9 +205,9 @@ def parse_epub(data: bytes, origin: str) -> list[Article]:
     if not spine:
         raise InputError(f"{origin}: this EPUB lists no chapters (an empty spine); check the file.")
     toc = book.toc()
-    spine_paths = {path for path, _ in spine}
-    if len({e.path for e in toc} & spine_paths) < min(len(spine_paths), 2):
-        toc = []  # a contents that names no file of the book (broken paths): each file a story
+    toc_paths = {entry.path for entry in toc}
+    if len(toc_paths & {path for path, _ in spine}) * 2 < len(toc_paths):
+        toc = []  # a contents whose links mostly miss the book's files: each file a story
     starts = _story_starts(toc)
     chunks: list[_Chunk] = []
     current: _Chunk | None = None
@@ -305,7 +311,7 @@ def _article(chunk: _Chunk, origin: str, source: str | None) -> Article | None:
         title = title or paragraphs[0]
         paragraphs = paragraphs[1:]
     paragraphs = [p for p in paragraphs if p not in chunk.headings]  # crossheads
-    paragraphs = drop_addresses(cut_after_end_mark(paragraphs))
+    paragraphs = drop_addresses(cut_after_end_mark(drop_release_furniture(paragraphs)))
     titles = [t for t in (title, source) if t]
     paragraphs = strip_furniture(paragraphs, titles=titles)
     if not paragraphs:

@@ -22,6 +22,7 @@ from briefing.ingest.documents import (
     check_size,
     cut_after_end_mark,
     drop_addresses,
+    drop_release_furniture,
     finish,
     plausible_title,
 )
@@ -144,7 +145,7 @@ def parse_pdf(data: bytes, origin: str) -> list[Article]:
     title = heading or plausible_title(meta_title)
     paragraphs = _paragraphs(_reading_order(pages, lines), body_size)
     paragraphs = _join_hyphenation(paragraphs)
-    paragraphs = cut_after_end_mark(paragraphs)
+    paragraphs = cut_after_end_mark(drop_release_furniture(paragraphs))
     paragraphs = drop_addresses(p for p in paragraphs if not _is_subhead(p))
     paragraphs = strip_furniture(paragraphs, titles=[t for t in (title, meta_title) if t])
     article = Article(text="\n\n".join(paragraphs), title=title, origin=origin)
