@@ -102,12 +102,13 @@ def parse_article(
     return check_article(article, html=kind == "html")
 
 
-def check_article(article: Article, html: bool = False) -> Article:
+def check_article(article: Article, html: bool = False, language: bool = True) -> Article:
     """The last step of every way in (file, stdin, page, feed item): make the text safe to
-    speak, and refuse with a clear message what cannot make a story."""
+    speak, and refuse with a clear message what cannot make a story. `language=False` when
+    the whole letter it came from was judged already (a headline alone is too short to)."""
     origin = article.origin or "the article"
-    # the headline too: a short page's body alone may be too few words to judge
-    refuse_non_english(f"{article.title or ''}\n{article.text}", origin)  # before taming (CJK)
+    if language:  # the headline too: a short page's body alone may be too few words to judge
+        refuse_non_english(f"{article.title or ''}\n{article.text}", origin)  # before taming
     text = tame_text(article.text)
     words = len(text.split())
     if words < _MIN_WORDS and html:

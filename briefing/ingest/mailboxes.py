@@ -47,17 +47,17 @@ def read_maildir(path: Path, origin: str, links: LinkOptions) -> Stories:
 
 def _messages(box: mailbox.Mailbox[mailbox.Message]) -> Iterator[tuple[str, bytes | None]]:
     """(key, raw bytes) of each message, in delivery order; None for one too large to read."""
-    keys = [str(key) for key in box.iterkeys()]
+    keys = list(box.iterkeys())
     if isinstance(box, mailbox.Maildir):
-        keys.sort(key=_delivery_time)  # Maildir names start with the delivery's Unix time
+        keys.sort(key=lambda key: _delivery_time(str(key)))  # names start with the Unix time
     for key in keys[:MAX_MESSAGES]:
         handle = box.get_file(key)
         try:
-            size = handle.seek(0, 2)  # the message's length, without reading it
+            handle.seek(0, 2)
+            size = handle.tell()  # the message's length, without reading it
         finally:
             handle.close()
-        assert isinstance(size, int)
-        yield key, (box.get_bytes(key) if size <= MAX_DOCUMENT_BYTES else None)
+        yield str(key), (box.get_bytes(key) if size <= MAX_DOCUMENT_BYTES else None)
 
 
 def _delivery_time(key: str) -> tuple[float, str]:

@@ -22,11 +22,16 @@ from briefing.ingest.message import Letter, parse_message, read_letter
 from briefing.ingest.stories import LinkOptions, Stories
 from briefing.models import Article, StoryFailure
 
-_NEWSLETTER_HTML = re.compile(
-    rb"<a\b[^>]{0,2000}?(?:href=[\"'][^\"']{0,2000}?unsubscribe|>[^<]{0,120}unsubscribe)|"
+_MAIL_MARKS = re.compile(
     rb"x-apple-disable-message-reformatting|view (?:this email |it )?in (?:your |a )?browser",
     re.IGNORECASE,
 )
+_UNSUBSCRIBE = re.compile(
+    r"unsubscribe|d[ée]sabonner|abmelden|darse de baja|opt[- ]?out|cancel your subscription|"
+    r"manage (?:your )?(?:subscription|preferences)|e-?mail preferences",
+    re.IGNORECASE,
+)
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]{0,200}\?>")
 _WEB_PAGE = re.compile(rb"<link[^>]{1,300}rel=[\"']canonical|property=[\"']og:url", re.IGNORECASE)
 _FORWARDED_FROM = re.compile(r"^from:\s*(.+)$", re.IGNORECASE)
 _FORWARDED_SUBJECT = re.compile(r"^subject:\s*(.+)$", re.IGNORECASE)
@@ -48,12 +53,25 @@ _ENDED = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
 
 def looks_like_newsletter(data: bytes) -> bool:
-    """HTML written for a mail program rather than a web page: an unsubscribe link or a
-    "view in browser" line, and no canonical address of its own."""
+    """HTML written for a mail program rather than a web page: a link to unsubscribe (or a
+    "view in browser" line, or Apple Mail's meta tag), and no canonical address of its own."""
     sample = data[: 4 * 1024 * 1024]
-    if b"<" not in sample[:4096]:
+    if b"<" not in sample[:4096] or _WEB_PAGE.search(sample[:200_000]):
         return False
-    return bool(_NEWSLETTER_HTML.search(sample)) and not _WEB_PAGE.search(sample[:200_000])
+    if _MAIL_MARKS.search(sample):
+        return True
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub(b"", sample, count=1))
+    except (etree.ParserError, ValueError):
+        return False
+    for link in root.iter("a"):
+        text = f"{link.get('href') or ''} {link.text_content()[:200]}"
+        if _UNSUBSCRIBE.search(text):
+            return True
+    return False
 
 
 def stories_from_message(data: bytes, origin: str, links: LinkOptions | None = None) -> Stories:
@@ -133,7 +151,7 @@ def _articles(
                     fetcher = Fetcher(default_settings())
                 article = _with_page(article, fetcher, stories.failures)
             try:
-                stories.articles.append(check_article(article))
+                stories.articles.append(check_article(article, language=False))
             except InputError:
                 continue  # an item of a few words (a label, a button left over): not a story
     finally:
