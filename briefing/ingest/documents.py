@@ -160,4 +160,7 @@ def finish(articles: Sequence[Article], origin: str, kind: str) -> list[Article]
         return stories
     if first_error is not None and "too little text" not in first_error.message:
         raise first_error
-    raise InputError(f"{origin}: no readable text found in this {kind}.")
+    raise InputError(
+        f"{origin}: has too little text to read aloud (a form, a drawing or a few words); "
+        f"give a {kind} with an article or a report in it."
+    )

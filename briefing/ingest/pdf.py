@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.errors import InputError
 from briefing.ingest.documents import (
@@ -79,17 +80,11 @@ _KEEP_HYPHEN_PREFIXES = frozenset(
         "seventy",
         "eighty",
         "ninety",
-        "year",
-        "day",
-        "week",
-        "month",
-        "state",
-        "world",
         "anti",
         "vice",
     ]
 )
-"""First halves that make a compound ("co-operative", "half-hour", "state-owned") when a line
+"""First halves that make a compound ("co-operative", "half-hour", "well-known") when a line
 breaks at their hyphen; any other word broken at a line's end is joined back."""
 _SENTENCE_END = re.compile(r"[.!?:…\"”’)]$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -196,19 +191,20 @@ def _read_pages(data: bytes, origin: str) -> tuple[str | None, list[Page]]:
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
     interpreter = PDFPageInterpreter(manager, device)
-    pages: list[Page] = []
+    layouts: list[tuple[int, Any]] = []
+    number = 0
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
             if number > MAX_PAGES:
                 break
             interpreter.process_page(page)
-            pages.append(_page(number, device.get_result()))
-    except Exception:
-        if not pages:
+            layouts.append((number, device.get_result()))
+    except Exception:  # a damaged page: the pages before it are still read
+        if not layouts:
             raise corrupt from None
-    if not pages:
+    if not layouts:
         raise corrupt
-    return meta_title, pages
+    return meta_title, [_page(number, layout) for number, layout in layouts]
 
 
 def _meta_title(document: object) -> str | None:
@@ -335,15 +331,30 @@ def _reading_order(pages: Sequence[Page], lines: Sequence[Line]) -> list[list[Li
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
+    previous: list[float] = []
     for page in pages:
         page_lines = by_page.get(page.number, [])
         if page_lines:
-            blocks.extend(_page_blocks(page_lines))
+            gutters = _gutters(page_lines) or _kept_gutters(previous, page_lines)
+            blocks.extend(_page_blocks(page_lines, gutters))
+            previous = gutters
     return blocks
 
 
-def _page_blocks(lines: list[Line]) -> list[list[Line]]:
-    gutters = _gutters(lines)
+def _kept_gutters(gutters: Sequence[float], lines: Sequence[Line]) -> list[float]:
+    """The last page's gutters, for a page with too few lines to show its own (the end of an
+    article: two lines in each column), where no line crosses them and text stands each side."""
+    return [
+        g
+        for g in gutters
+        if not any(ln.x0 < g < ln.x1 for ln in lines)
+        and any(ln.x1 <= g for ln in lines)
+        and any(ln.x0 >= g for ln in lines)
+    ]
+
+
+def _page_blocks(lines: list[Line], gutters: Sequence[float] | None = None) -> list[list[Line]]:
+    gutters = _gutters(lines) if gutters is None else gutters
     ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
     blocks: list[list[Line]] = []
     region: list[Line] = []

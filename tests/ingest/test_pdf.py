@@ -15,7 +15,14 @@ from briefing.ingest.documents import (
     drop_addresses,
     plausible_title,
 )
-from briefing.ingest.pdf import Line, _join_hyphenation, _page_blocks, parse_pdf
+from briefing.ingest.pdf import (
+    Line,
+    Page,
+    _join_hyphenation,
+    _page_blocks,
+    _reading_order,
+    parse_pdf,
+)
 from briefing.models import Article
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
@@ -125,14 +132,28 @@ def test_columns_are_read_left_then_right_whatever_order_the_file_draws_them() -
     ]
 
 
+def test_a_last_page_with_two_lines_a_column_keeps_the_columns_of_the_page_before() -> None:
+    first = [_line(50, 700 - 12 * i, f"left {i}") for i in range(6)]
+    first += [_line(300, 700 - 12 * i, f"right {i}") for i in range(6)]
+    last = [Line(2, 50, 250, 700 - 12 * i, 710 - 12 * i, f"end {i}", 10.0, False) for i in (0, 1)]
+    last += [
+        Line(2, 300, 500, 700 - 12 * i, 710 - 12 * i, f"tail {i}", 10.0, False) for i in (0, 1)
+    ]
+    pages = [Page(1, 595, 842, tuple(first), 0), Page(2, 595, 842, tuple(last), 0)]
+    text = [line.text for block in _reading_order(pages, first + last) for line in block]
+    assert text[-4:] == ["end 0", "end 1", "tail 0", "tail 1"]
+
+
 def test_line_end_hyphens_joined_unless_the_word_has_one() -> None:
     paragraphs = [
         "The co-operative met. Work on the un\x00derwater cable and the co\x00operative's plan.",
         "A half\x00hour delay, COVID\x0019 rules and an ex\x00pansion of the re\x00port.",
+        "The state\x00ment from World\x00Com.",
     ]
     assert _join_hyphenation(paragraphs) == [
         "The co-operative met. Work on the underwater cable and the co-operative's plan.",
         "A half-hour delay, COVID-19 rules and an expansion of the report.",
+        "The statement from World-Com.",
     ]
 
 
