@@ -29,6 +29,7 @@ from briefing.ingest.mail_furniture import (
     is_furniture,
     is_section_furniture,
     is_sign_off,
+    opens_sponsor_block,
 )
 from briefing.ingest.mail_html import Block
 
@@ -101,6 +102,7 @@ def _content(blocks: list[Block], subject: str | None) -> list[_Entry]:
     entries: list[_Entry] = []
     skip_below: int | None = None  # inside a furniture section opened by a heading of this rank
     forwarded = False
+    sponsored = False  # inside an advertiser's block opened by "Sponsored by …"
     for block in blocks:
         text = block.text
         seen += block.words
@@ -118,6 +120,13 @@ def _content(blocks: list[Block], subject: str | None) -> list[_Entry]:
             skip_below = None
         if rank is not None and is_section_furniture(text):
             skip_below = rank
+            continue
+        if sponsored:
+            if rank is None and block.lead()[1] is None:
+                continue  # the advertiser's copy, up to the next heading or linked item
+            sponsored = False
+        if opens_sponsor_block(text):
+            sponsored = True
             continue
         if is_furniture(text) and not (subject and _is_title(block, subject)):
             if re.search(r"\bsponsor\)?$", text, re.IGNORECASE) and entries:
@@ -340,11 +349,17 @@ def clean_headline(text: str | None) -> str | None:
     text = re.sub(r"^(?:\s*(?:re|fwd?|fw|aw|tr)\s*:\s*)+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*\[[^\]]{1,40}\]\s*", "", text)
     text = _NUMBERED.sub("", text)
+    text = _READING_TIME.sub("", text)
     text = " ".join(_SYMBOLS.sub("", text).split())
     return text or None
 
 
 _WORD = re.compile(r"[^\W_]+")
+_READING_TIME = re.compile(
+    r"\s*[(\[]\s*\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|m)(?:\s+(?:read|watch|listen))?\s*[)\]]",
+    re.IGNORECASE,
+)
+"""TLDR's "(3 minute read)", "[5 min]": for a reader deciding what to click, not a listener."""
 
 
 def same_headline(a: str, b: str) -> bool:

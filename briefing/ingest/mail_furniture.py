@@ -66,6 +66,8 @@ _WEAK = re.compile(
     r"en partenariat avec|partager\b|a (?:word|message) from (?:our|this week['’]s) sponsor|"
     r"(?:today['’]s |this week['’]s |our )?sponsors?\b|advertisement\b|ad\b|promoted\b|"
     r"published by\b|made with\b|sent with\b|read more\b|click here\b|learn more\b|"
+    r"(?:listen|watch|read|shop|buy|order|register|donate|get started|try it) now\b|"
+    r"continue reading\b|read the (?:full )?(?:story|article|post)\b|upgrade\b|"
     r"contact(?: us)?\b|about(?: us)?\b|jobs?\b|careers?\b|hiring\b)|"
     r"\b(?:sponsor|sponsored|advertisement|partner)\)?$|\bsponsor(?:ed)? (?:content|post)\b|"
     r"^\W*(?:twitter|x|facebook|linkedin|instagram|youtube|tiktok|threads|mastodon|rss|email)"
@@ -102,10 +104,15 @@ _ADDRESS = re.compile(
 _ADDRESS_MAX_WORDS = 30
 
 _FORWARD_MARK = re.compile(
-    r"^-{2,}\s*(?:forwarded message|original message)\s*-{2,}|^begin forwarded message:?$",
+    r"^-{2,}\s*(?:forwarded message|original message|message transféré|weitergeleitete "
+    r"nachricht|mensaje reenviado)\s*-{2,}|^begin forwarded message:?$",
     re.IGNORECASE,
 )
-_FORWARD_HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc|reply-to):\s", re.IGNORECASE)
+_FORWARD_HEADER = re.compile(
+    r"^(?:from|date|sent|subject|to|cc|reply-to|de|von|da|objet|betreff|asunto|oggetto|à|an|"
+    r"para|envoyé|gesendet|enviado|datum|fecha|data)\s?:\s",
+    re.IGNORECASE,
+)
 _ISSUE_LINE = re.compile(
     r"^(?:(?:issue|no\.?|number|vol\.?|volume|edition|#)\s*\d+|[A-Z][\w .&'-]{0,40}"
     r"(?:newsletter|digest|weekly|daily|briefing|edition))\b[^.!?]{0,80}$",
@@ -163,6 +170,20 @@ _LAST_WORDS = re.compile(
 )
 
 
+_SPONSOR_OPENS = re.compile(
+    r"^(?:(?:sponsored|presented|supported|powered) by|brought to you by|together with|"
+    r"in partnership with|a (?:word|message) from|en partenariat avec|today['’]s sponsor|"
+    r"from our (?:sponsor|partner)s?)\b|\((?:sponsor(?:ed)?|ad|advertisement|partner)\)$",
+    re.IGNORECASE,
+)
+
+
+def opens_sponsor_block(text: str) -> bool:
+    """ "Sponsored by Acme", "Presented by …", "Headline (Sponsor)": what follows, up to the
+    next heading or item, is the advertiser's."""
+    return len(text.split()) <= WEAK_MAX_WORDS * 2 and bool(_SPONSOR_OPENS.search(text.strip()))
+
+
 def is_sign_off(text: str) -> bool:
     """ "That's a wrap, see ya tomorrow!": the end of the letter's own words."""
     return len(text.split()) <= SIGN_OFF_MAX_WORDS and bool(_LAST_WORDS.search(text.strip()))
@@ -173,9 +194,14 @@ def is_section_furniture(heading: str) -> bool:
     return len(heading.split()) <= 12 and bool(_SECTION.search(heading))
 
 
+def is_forward_mark(text: str) -> bool:
+    """ "---------- Forwarded message ---------", "Begin forwarded message:"."""
+    return bool(_FORWARD_MARK.search(text))
+
+
 def is_forward_header(text: str) -> bool:
-    """ "---------- Forwarded message ---------", "From: …", "Subject: …" of a forward."""
-    return bool(_FORWARD_MARK.search(text) or _FORWARD_HEADER.match(text))
+    """The forward's mark, or one of its header lines ("From: …", "Subject: …")."""
+    return is_forward_mark(text) or (len(text.split()) <= 20 and bool(_FORWARD_HEADER.match(text)))
 
 
 _URL = re.compile(

@@ -33,8 +33,11 @@ _UNSUBSCRIBE = re.compile(
 )
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]{0,200}\?>")
 _WEB_PAGE = re.compile(rb"<link[^>]{1,300}rel=[\"']canonical|property=[\"']og:url", re.IGNORECASE)
-_FORWARDED_FROM = re.compile(r"^from:\s*(.+)$", re.IGNORECASE)
-_FORWARDED_SUBJECT = re.compile(r"^subject:\s*(.+)$", re.IGNORECASE)
+_FORWARDED_FROM = re.compile(r"^(?:from|de|von|da|van|från|fra)\s?:\s*(.+)$", re.IGNORECASE)
+_FORWARDED_SUBJECT = re.compile(
+    r"^(?:subject|objet|betreff|asunto|oggetto|onderwerp|assunto|ämne|emne)\s?:\s*(.+)$",
+    re.IGNORECASE,
+)
 _RIGHTS = re.compile(r"(?i)^(?:©\s*)*(?:tous droits réservés|all rights reserved)\s*")
 _COPYRIGHT = re.compile(
     r"(?:©\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
@@ -206,21 +209,19 @@ def _with_page(article: Article, fetcher: object, failures: list[StoryFailure]) 
 
 
 def _forwarded(blocks: list[Block]) -> tuple[str | None, str | None]:
-    """The original subject and sender of a forwarded newsletter, from the forward's header."""
-    from briefing.ingest.mail_furniture import is_forward_header
+    """The original subject and sender of a forwarded newsletter: from the innermost
+    forward's header ("---------- Forwarded message ---------", then From:, Subject:)."""
+    from briefing.ingest.mail_furniture import is_forward_mark
 
     subject = sender = None
-    for index, block in enumerate(blocks[:40]):
-        if not is_forward_header(block.text) or block.text.lower().startswith(
-            ("from:", "subject:", "date:", "to:", "sent:", "cc:")
-        ):
+    for index, block in enumerate(blocks[:80]):
+        if not is_forward_mark(block.text):
             continue
         for line in blocks[index + 1 : index + 8]:
             if match := _FORWARDED_FROM.match(line.text):
                 sender = _display_name(match.group(1))
             elif match := _FORWARDED_SUBJECT.match(line.text):
                 subject = match.group(1).strip()
-        break
     return subject, sender
 
 
