@@ -53,6 +53,8 @@ _STRONG = re.compile(
     r"\breply (?:to this e-?mail|and (?:tell|let) us)\b|\bgot a (?:link|tip|story) for us\b|"
     r"\bdownload (?:the|our) app\b|\blisten (?:to (?:posts|this)|on|in) (?:the )?app\b|"
     r"\bin the app\b|\bget (?:the )?app\b|\bsubscriber chats\b|\bfree trial\b|"
+    r"\bwhy did I get this\b|\bleave a comment\b|\bgift (?:a )?subscription\b|"
+    r"\bpledge your support\b|\bchange how you receive\b|"
     r"\byou['’]re (?:getting|reading|on) the free\b|\bbecome a (?:paid )?(?:member|subscriber)\b|"
     r"\bupgrade to (?:paid|premium)\b|\bpaid subscri(?:ber|ption)s?\b",
     re.IGNORECASE,
@@ -73,7 +75,8 @@ _WEAK = re.compile(
     r"^\W*(?:twitter|x|facebook|linkedin|instagram|youtube|tiktok|threads|mastodon|rss|email)"
     r"(?:\W+(?:twitter|x|facebook|linkedin|instagram|youtube|tiktok|threads|mastodon|rss|"
     r"email))*\W*$|"
-    r"\d[\d.,]*[KkMm]? ?(?:likes?|retweets?|replies|reposts?|comments?|shares?|views?)\b",
+    r"\d[\d.,]*[KkMm]? ?(?:likes?|retweets?|replies|reposts?|comments?|shares?|views?)\b|"
+    r"^\d+\s*min(?:ute)?s?(?: read| listen| watch)?$",
     re.IGNORECASE,
 )
 """Buttons, badges and labels: furniture when the block is no longer than WEAK_MAX_WORDS."""

@@ -46,6 +46,7 @@ _FONT_SIZE = re.compile(r"(?<![-\w])font-size:\s*([\d.]+)\s*(px|pt|%|em|rem)", r
 _BIG_SIZE = {"px": 19.0, "pt": 14.5, "%": 125.0, "em": 1.25, "rem": 1.25}
 _SPACES = re.compile(r"\s+")
 _ALNUM = re.compile(r"[^\W_]")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:https?://|mailto:)[^()\s]{1,2000}\)")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
 
@@ -240,7 +241,8 @@ def _big(css: str) -> bool:
 
 def text_blocks(text: str) -> Iterator[Block]:
     """A plain-text body as blocks: one per paragraph, a short unpunctuated line before a
-    paragraph set as a headline."""
+    paragraph set as a headline; Markdown links are their words."""
+    text = _MARKDOWN_LINK.sub(r"\1", text)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     for paragraph in paragraphs:
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]

@@ -52,6 +52,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT = re.compile(r"\s*[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 """Chinese, Japanese or Korean words quoted in an English letter: no English voice says them."""
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+"
+)
+"""Pictographs ("🥛", "🤝"): a voice reads their names or nothing; neither helps."""
 _ENDED = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
 
@@ -127,8 +131,10 @@ def _articles(
     items = find_items(blocks, subject)
     everything = "\n".join(b.text for b in blocks)
     written = "\n".join(b.text for b in blocks if not b.text.isupper())  # words as written
-    items = [replace(item, title=recase_shouted(item.title, written)) if item.title else item
-             for item in items]
+    items = [
+        replace(item, title=_headline(item.title, written)) if item.title else item
+        for item in items
+    ]
     refuse_non_english(everything, origin)  # once for the letter, not once per item
     stories = Stories()
     fetcher = None
@@ -168,6 +174,10 @@ def _articles(
     return stories
 
 
+def _headline(title: str, written: str) -> str:
+    return " ".join(_EMOJI.sub(" ", recase_shouted(title, written)).split())
+
+
 def _spoken(item: Item) -> list[str]:
     """The item's paragraphs as they will be read: no address, no furniture sentence, no
     line in another script (a quoted Chinese phrase an English voice cannot say), each
@@ -175,7 +185,11 @@ def _spoken(item: Item) -> list[str]:
     from briefing.ingest.furniture import strip_furniture
 
     paragraphs = [spoken_sentences(without_addresses(p)) for p in item.paragraphs]
-    paragraphs = [_OTHER_SCRIPT.sub("", p) for p in paragraphs if p and _mostly_latin(p)]
+    paragraphs = [
+        " ".join(_EMOJI.sub(" ", _OTHER_SCRIPT.sub("", p)).split())
+        for p in paragraphs
+        if p and _mostly_latin(p)
+    ]
     titles = [item.title] if item.title else []
     return [_ended(p) for p in strip_furniture(paragraphs, titles=titles) if p]
 
