@@ -37,16 +37,14 @@ _STRONG = re.compile(
     r"\bour archives?\b|\bjoin [\d,.]+\+? (?:\w+ )?(?:\w+ )?(?:readers|subscribers|enthusiasts|"
     r"people|others|professionals|investors|founders)\b|"
     r"\b(?:primary|main) (?:folder|inbox|tab)\b|\breport (?:this e-?mail|spam|abuse)\b|"
-    r"©|\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|droits réservés|"
-    r"\bprivacy (?:policy|notice)\b|\bterms (?:of (?:service|use)|and conditions)\b|"
+    r"©|\(c\) ?\d{4}|\ball rights reserved\b|droits réservés|"
     r"\b(?:our )?mailing address\b|\bforwarded (?:this|to you|message)|"
     r"\bwas this (?:e-?mail |newsletter )?forwarded|\bsomeone forwarded\b|"
     r"\bnot (?:yet )?(?:a )?subscribe[rd]\b|\bsubscribe (?:here|now|for free|today)\b|"
     r"\bsign up (?:here|for free|now|today)\b|\bget (?:it|this|the newsletter) in your inbox|"
-    r"\breferrals?\b|\brefer (?:a friend|friends|your friends|\d)|\binvite (?:a |your )?friends?\b|"
+    r"\brefer (?:a friend|friends|your friends|\d)|\binvite (?:a |your )?friends?\b|"
     r"\bforward (?:this|it) to a friend\b|\bclick to share\b|\bcopy and paste this link\b|"
-    r"\bdisclaimer\b|\bnot (?:financial|investment) advice\b|"
-    r"\badvertise (?:with|in|on)\b|\bsponsorship\b|\bbrought to you by\b|"
+    r"\bnot (?:financial|investment) advice\b|\bbrought to you by\b|"
     r"\bpaid (?:partnership|post|promotion)\b|\bpublish(?:ed)? on beehiiv\b|"
     r"\bwhat did you think|\bwhat['’]d you think|\bhow (?:did we do|was (?:today|this))|"
     r"\brate (?:this|today)|\bgive (?:us )?feedback\b|\b(?:hit|just) reply\b|"
@@ -60,6 +58,15 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 """Said only by a newsletter's frame: any block of up to STRONG_MAX_WORDS that says it goes."""
+
+_MEDIUM = re.compile(
+    r"\bcopyright\b|\bprivacy (?:policy|notice)\b|\bterms (?:of (?:service|use)|and conditions)\b|"
+    r"\breferrals?\b|\bdisclaimer\b|\badvertise (?:with|in|on)\b|\bsponsorship\b",
+    re.IGNORECASE,
+)
+"""Frame words a story may also use ("a copyright case", "GP referrals"): furniture only in a
+block no longer than MEDIUM_MAX_WORDS."""
+MEDIUM_MAX_WORDS = 25
 
 _WEAK = re.compile(
     r"^(?:share(?: this| on| via| with| the)?\b|like\b|comment\b|restack\b|tweet\b|"
@@ -145,6 +152,8 @@ def is_furniture(text: str) -> bool:
     """Is this block the newsletter's frame rather than its content?"""
     words = len(text.split())
     if words <= STRONG_MAX_WORDS and _STRONG.search(text):
+        return True
+    if words <= MEDIUM_MAX_WORDS and _MEDIUM.search(text):
         return True
     if words <= WEAK_MAX_WORDS and _WEAK.search(text.strip(" \t|•·-–—:!")):
         return True

@@ -129,3 +129,14 @@ def test_a_plain_text_newsletter_is_read_too() -> None:
     data = newsletter_message(None, subject="Quay Letters", text=text)
     titles = [a.title for a in parse_stories(data, "plain.eml").articles]
     assert titles == ["Trams return to the seafront", "Library hours extended"]
+
+
+def test_a_story_may_use_the_frame_s_words() -> None:
+    """ "Copyright", "referrals", "sponsorship": a story's words too, kept in a paragraph."""
+    story = (
+        "The Supreme Court heard a copyright case on Monday about an artist's use of a "
+        "photograph, while doctors said GP referrals to the harbour clinic doubled and the "
+        "club signed a new shirt sponsorship deal worth two million pounds."
+    )
+    html = f"<h2>Courts and clinics</h2><p>{story}</p><h2>Trams return</h2><p>{TEXT}</p>"
+    assert _stories(html)[0] == ("Courts and clinics", story)
