@@ -32,6 +32,7 @@ def route_library_output(verbose: bool = False, log_path: Path | None = None) ->
     """Send warnings and log records to the log file (and stderr when `verbose`), never to a
     bare terminal. Safe to call again: the second call replaces the first's handlers."""
     logging.raiseExceptions = False  # a log that cannot be written must not print a traceback
+    logging.captureWarnings(False)  # re-routes even if something swapped showwarning since
     logging.captureWarnings(True)
     warnings.simplefilter("default")  # each distinct warning once, all of them to the log
     root = logging.getLogger()
