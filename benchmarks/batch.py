@@ -28,8 +28,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from corpora import EVAL, require
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "eval" / "bbc_dev.jsonl"
+DEFAULT_DATA = EVAL / "bbc_dev.jsonl"
 DATE = dt.date(2026, 11, 25)
 
 
@@ -166,6 +168,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    require(args.data, option="--data FILE")
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         root = Path(tmp)

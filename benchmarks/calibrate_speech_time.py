@@ -22,16 +22,18 @@ import tempfile
 import wave
 from pathlib import Path
 
+from corpora import EVAL, require
+
 from briefing.script.normalize import normalize
 from briefing.script.timing import features
 from briefing.summarise.sentences import split_sentences
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
+BBC_DEV = EVAL / "bbc_dev.jsonl"
 
 
 def sample_sentences(count: int, seed: int = 20261125) -> list[str]:
     sentences: list[str] = []
-    for line in EVAL.read_text(encoding="utf-8").splitlines():
+    for line in BBC_DEV.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)["article"]
         for paragraph in article.split("\n\n")[1:]:  # skip the title line
             sentences.extend(s for s in split_sentences(paragraph) if len(s.split()) >= 4)
@@ -76,6 +78,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=160)
     parser.add_argument("--rates", default="120,165,220")
     args = parser.parse_args()
+    require(BBC_DEV)
     rates = [int(r) for r in args.rates.split(",")]
     spoken = [normalize(s) for s in sample_sentences(args.sentences)]
     samples: list[tuple[str, int, float]] = []

@@ -28,10 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from corpora import EVAL, SEED, require
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seeds" / "000_e9c351cb9562af5e.txt"
-BBC = SHARED / "eval" / "bbc_dev.jsonl"
+BBC = EVAL / "bbc_dev.jsonl"
 BRIEFING = [sys.executable, "-m", "briefing"]
 DATE = "2025-01-06"
 LONG_WORDS = 10_000
@@ -272,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-long", action="store_true", help="skip the 60-minute briefing")
     parser.add_argument("--skip-piper", action="store_true", help="skip the piper cases")
     args = parser.parse_args(argv)
+    require(SEED, BBC)
     rows: list[Row] = []
     steps: list[Callable[[Path], list[Row]]] = [
         lambda w: [startup_row(args.runs)],

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from corpora import REAL_PAGES, require
+
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import check_article, parse_article
 from briefing.models import Article, Length, SegmentKind
@@ -33,7 +35,7 @@ from briefing.script.compose import source_phrase
 from briefing.script.glitches import story_glitches
 from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
 
-DEFAULT_PAGES = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_pages"
+DEFAULT_PAGES = REAL_PAGES
 _DATE = dt.date(2026, 12, 1)
 
 
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     parser.add_argument("--baseline", action="store_true", help="the baseline's table instead")
     args = parser.parse_args(argv)
+    require(args.pages, option="--pages FOLDER")
     urls = page_urls(args.pages)
     pages = sorted(args.pages.glob("*.html"))
     ours = [speak_page(path, urls.get(path.name)) for path in pages]

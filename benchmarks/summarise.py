@@ -28,10 +28,11 @@ from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-DEFAULT_DATA = [
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / name
-    for name in ("cnndm_dev.jsonl", "bbc_dev.jsonl")
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for `corpora` when loaded by path
+
+from corpora import EVAL, require  # noqa: E402
+
+DEFAULT_DATA = [EVAL / name for name in ("cnndm_dev.jsonl", "bbc_dev.jsonl")]
 SCORES = ("rouge1", "rouge2", "rougeLsum")
 
 
@@ -43,6 +44,8 @@ class Record:
     title: str | None
     sentences: tuple[str, ...]
     reference: str
+    language: str = "en"
+    """The article's language (ISO 639-1): `summarise_multi.py` reads other languages."""
 
 
 def split_ptb(text: str) -> list[str]:
@@ -193,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a JSON list instead")
     args = parser.parse_args(argv)
     paths: list[Path] = [p.resolve() for p in (args.data or DEFAULT_DATA)]
+    require(*paths, option="--data FILE")
     rows: list[dict[str, object]] = []
     for path in paths:
         records = load_records(path)

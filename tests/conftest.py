@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated user folder, a fake TTS engine for logic tests, audio probes."""
+"""Shared fixtures: an isolated user folder, a fake TTS engine for logic tests, audio probes,
+and the corpora in ../shared (`shared`, `seed_article`), skipped where a clone has none."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import wave
 from pathlib import Path
 
 import pytest
+from shared_corpus import SEED, Shared, shared_path
 
 from briefing.tts import EngineVoice, VoiceSettings, register_engine
 from briefing.tts.verify import expected_seconds
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED_ARTICLE = SHARED / "seeds" / "000_e9c351cb9562af5e.txt"
 EXAMPLE_ARTICLE = REPO / "examples" / "harbour-tidal-turbines.md"
 
 
@@ -85,6 +85,22 @@ def isolated_home(
     home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def shared() -> Shared:
+    """`shared("eval/bbc_dev.jsonl")`: a path in ../shared, the corpora beside the repository.
+
+    Where they are absent (a clone on its own) the test is skipped, naming the missing folder;
+    in CI (CI=true) or with BRIEFING_REQUIRE_SHARED=1 it fails instead (tests/shared_corpus.py).
+    """
+    return shared_path
+
+
+@pytest.fixture()
+def seed_article(shared: Shared) -> Path:
+    """The news article this product was first made for (../shared/seeds)."""
+    return shared(SEED)
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from audio_probe import duration_s, ffprobe, mean_volume_db, silences
-from conftest import EXAMPLE_ARTICLE, SEED_ARTICLE, registered_starting_engine
+from conftest import EXAMPLE_ARTICLE, registered_starting_engine
 from typer.testing import CliRunner
 
 from briefing import __version__
@@ -30,9 +30,9 @@ def test_help_lists_the_commands() -> None:
         assert re.search(rf"^\W*{command}\s+[A-Z]", result.output, re.MULTILINE)
 
 
-def test_make_seed_article_gives_speech_throughout(tmp_path: Path) -> None:
+def test_make_seed_article_gives_speech_throughout(tmp_path: Path, seed_article: Path) -> None:
     out = tmp_path / "out.mp3"
-    result = runner.invoke(app, ["make", str(SEED_ARTICLE), "-o", str(out)])
+    result = runner.invoke(app, ["make", str(seed_article), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert f"Wrote {out} (" in result.output and "1 story" in result.output
     probe = ffprobe(out)
@@ -44,11 +44,11 @@ def test_make_seed_article_gives_speech_throughout(tmp_path: Path) -> None:
 
 
 def test_make_default_output_name_and_several_stories(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_article: Path
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(
-        app, ["make", str(EXAMPLE_ARTICLE), str(SEED_ARTICLE), "--date", "2026-11-25", "-n", "2"]
+        app, ["make", str(EXAMPLE_ARTICLE), str(seed_article), "--date", "2026-11-25", "-n", "2"]
     )
     assert result.exit_code == 0, result.output
     out = tmp_path / "briefing-2026-11-25.mp3"
@@ -57,10 +57,10 @@ def test_make_default_output_name_and_several_stories(
     assert 20 <= duration_s(out) <= 180
 
 
-def test_script_of_seed_is_short_and_has_no_caption() -> None:
-    result = runner.invoke(app, ["script", str(SEED_ARTICLE), "--date", "2026-11-25"])
+def test_script_of_seed_is_short_and_has_no_caption(seed_article: Path) -> None:
+    result = runner.invoke(app, ["script", str(seed_article), "--date", "2026-11-25"])
     assert result.exit_code == 0
-    article_words = len(SEED_ARTICLE.read_text(encoding="utf-8").split())
+    article_words = len(seed_article.read_text(encoding="utf-8").split())
     body = result.output.split("\n\n")[1]
     assert len(body.split()) <= 0.4 * article_words
     assert "Bajwaniyah" not in result.output  # the photo caption's village
@@ -129,11 +129,11 @@ def test_python_dash_m_and_stdin_work_as_a_real_process(tmp_path: Path) -> None:
 
 
 def test_make_starts_the_engines_first_and_closes_them_however_it_ends(
-    tmp_path: Path, starting_voice: str
+    tmp_path: Path, starting_voice: str, seed_article: Path
 ) -> None:
     engines = registered_starting_engine()
     out = tmp_path / "o.wav"
-    args = ["make", str(SEED_ARTICLE), "-o", str(out), "--voice", starting_voice, "--no-cache"]
+    args = ["make", str(seed_article), "-o", str(out), "--voice", starting_voice, "--no-cache"]
     result = runner.invoke(app, [*args, "--workers", "2"])
     assert result.exit_code == 0, result.output
     assert len(engines.instances("start")) == 2
@@ -181,7 +181,7 @@ def test_main_keeps_numpy_to_one_blas_thread_unless_told_otherwise(
     assert os.environ["OPENBLAS_NUM_THREADS"] == expected
 
 
-def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path) -> None:
+def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path, seed_article: Path) -> None:
     """pyttsx3 applies each segment's voice settings in step with espeak-ng's own thread.
 
     Once the worker stopped listing the voices before each segment, the rate sometimes took
@@ -190,14 +190,16 @@ def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path) -> None:
     timelines = []
     for run in ("a", "b", "c"):
         out = tmp_path / f"{run}.mp3"
-        args = ["make", str(SEED_ARTICLE), "-o", str(out), "--no-cache", "--workers", "1"]
+        args = ["make", str(seed_article), "-o", str(out), "--no-cache", "--workers", "1"]
         result = runner.invoke(app, [*args, "--date", "2026-11-25"])
         assert result.exit_code == 0, result.output
         timelines.append(out.with_suffix(".srt").read_text(encoding="utf-8"))
     assert timelines[0] == timelines[1] == timelines[2]
 
 
-def test_ctrl_c_stops_make_and_its_engine_workers_quietly(tmp_path: Path) -> None:
+def test_ctrl_c_stops_make_and_its_engine_workers_quietly(
+    tmp_path: Path, seed_article: Path
+) -> None:
     """Ctrl-C at a terminal reaches every process of the group; the workers started early
     leave it to make, which stops them, rather than each printing a traceback."""
     import signal
@@ -205,7 +207,7 @@ def test_ctrl_c_stops_make_and_its_engine_workers_quietly(tmp_path: Path) -> Non
     import sys
     import time
 
-    command = [sys.executable, "-m", "briefing", "make", str(SEED_ARTICLE), "-o",
+    command = [sys.executable, "-m", "briefing", "make", str(seed_article), "-o",
                str(tmp_path / "o.mp3"), "--no-cache"]  # fmt: skip
     run = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(0.4)  # the workers are up by now, voicing not done

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE, FakeEngine, registered_starting_engine
+from conftest import EXAMPLE_ARTICLE, FakeEngine, registered_starting_engine
 
 from briefing import InputError, Length, SegmentKind, build_script, make_briefing
 
@@ -60,8 +60,8 @@ def test_all_inputs_failing_raises_the_first_reason(tmp_path: Path) -> None:
         build_script([tmp_path / "missing.txt", tmp_path / "also.txt"], date=DATE)
 
 
-def test_length_in_sentences_is_honoured() -> None:
-    script, _ = build_script([SEED_ARTICLE], length=Length(sentences=2), date=DATE)
+def test_length_in_sentences_is_honoured(seed_article: Path) -> None:
+    script, _ = build_script([seed_article], length=Length(sentences=2), date=DATE)
     assert sum(1 for s in script.segments if s.kind is SegmentKind.BODY) == 2
 
 
@@ -198,5 +198,5 @@ def test_started_engines_are_closed_on_an_error_or_ctrl_c(
     engines.log.clear()
     _log_build_script(monkeypatch, raising=KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
-        make_briefing([SEED_ARTICLE], tmp_path / "out.wav", voice=starting_voice, cache=False)
+        make_briefing([EXAMPLE_ARTICLE], tmp_path / "out.wav", voice=starting_voice, cache=False)
     assert engines.instances("start") and engines.instances("close") == engines.instances("start")

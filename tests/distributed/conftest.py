@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHARED
+from shared_corpus import Shared
 
 HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent
-BBC = SHARED / "eval" / "bbc_dev.jsonl"
 
 PRELOAD = f"import sys\nsys.path[:0] = [{str(TESTS)!r}, {str(HERE)!r}]\nimport batch_fake_engines\n"
 """Source text for Dask's `preload` (text with spaces is run as a module)."""
@@ -32,11 +31,12 @@ ManifestWriter = Callable[[Path, list[dict[str, Any]]], Path]
 
 
 @pytest.fixture(scope="session")
-def stories(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Eight real BBC articles as text files."""
+def stories(tmp_path_factory: pytest.TempPathFactory, shared: Shared) -> list[Path]:
+    """Eight real BBC articles (../shared/eval/bbc_dev.jsonl) as text files."""
+    bbc = shared("eval/bbc_dev.jsonl")
     folder = tmp_path_factory.mktemp("stories")
     paths: list[Path] = []
-    with BBC.open(encoding="utf-8") as handle:
+    with bbc.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
             if index == 8:
                 break

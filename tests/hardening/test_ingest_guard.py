@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from conftest import SHARED
+from shared_corpus import Shared
 
 from briefing.errors import InputError
 from briefing.ingest import parse_article
@@ -73,12 +73,12 @@ def test_other_languages_are_named(text: str, language: str) -> None:
         parse_article(text.encode(), "story.txt")
 
 
-def test_english_news_is_never_refused() -> None:
+def test_english_news_is_never_refused(shared: Shared) -> None:
     """Every article of the BBC and CNN/DailyMail evaluation samples is judged English."""
     refused = []
     count = 0
     for name in ("bbc_dev.jsonl", "cnndm_dev.jsonl"):
-        for line in (SHARED / "eval" / name).read_text(encoding="utf-8").splitlines():
+        for line in shared(f"eval/{name}").read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             count += 1
             if non_english_language(record["article"]) is not None:

@@ -140,3 +140,9 @@ def test_a_story_may_use_the_frame_s_words() -> None:
     )
     html = f"<h2>Courts and clinics</h2><p>{story}</p><h2>Trams return</h2><p>{TEXT}</p>"
     assert _stories(html)[0] == ("Courts and clinics", story)
+
+
+def test_a_headline_that_starts_like_a_button_is_still_a_headline() -> None:
+    heads = ["Share prices fall sharply", "Jobs report beats forecasts", "Contact tracing ends"]
+    html = "".join(f"<h2>{head}</h2><p>{TEXT}</p>" for head in heads)
+    assert [t for t, _ in _stories(html)] == heads

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from shared_corpus import Shared
 
 from briefing.errors import InputError
 from briefing.ingest import parse_article
@@ -21,9 +23,6 @@ from briefing.script import compose_script, normalize
 from briefing.script.compose import source_phrase
 from briefing.script.glitches import story_glitches
 from briefing.summarise import get_summarizer
-
-PAGES = SHARED / "real_pages"
-URLS = {e["file"]: e.get("url", "") for e in json.loads((PAGES / "index.json").read_text())}
 
 EXPECTED: dict[str, tuple[str, str | None]] = {
     "abc13.com-Copperfield.html": (
@@ -185,9 +184,23 @@ SPOKEN_LINES = {
 DATE = dt.date(2026, 12, 1)
 
 
-def _page(name: str) -> Article:
-    data = (PAGES / name).read_bytes()
-    return parse_article(data, origin=name, kind="html", url=URLS.get(name) or None)
+@pytest.fixture(scope="module")
+def pages(shared: Shared) -> Path:
+    """The folder of saved pages, ../shared/real_pages."""
+    return shared("real_pages")
+
+
+@pytest.fixture(scope="module")
+def page(pages: Path) -> Callable[[str], Article]:
+    """Read a page as a fetched one, with the URL it was saved from (index.json)."""
+    index = json.loads((pages / "index.json").read_text(encoding="utf-8"))
+    urls = {entry["file"]: entry.get("url", "") for entry in index}
+
+    def read(name: str) -> Article:
+        data = (pages / name).read_bytes()
+        return parse_article(data, origin=name, kind="html", url=urls.get(name) or None)
+
+    return read
 
 
 def _headline_line(article: Article) -> tuple[str, list[str]]:
@@ -198,14 +211,16 @@ def _headline_line(article: Article) -> tuple[str, list[str]]:
     return line, body
 
 
-def test_every_page_in_the_folder_is_pinned() -> None:
-    assert {p.name for p in PAGES.glob("*.html")} == set(EXPECTED) | set(NOT_STORIES)
+def test_every_page_in_the_folder_is_pinned(pages: Path) -> None:
+    assert {p.name for p in pages.glob("*.html")} == set(EXPECTED) | set(NOT_STORIES)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_page_gives_its_headline_and_outlet_with_no_glitch(name: str) -> None:
+def test_page_gives_its_headline_and_outlet_with_no_glitch(
+    page: Callable[[str], Article], name: str
+) -> None:
     headline, outlet = EXPECTED[name]
-    article = _page(name)
+    article = page(name)
     assert article.title == headline
     assert article.source_name == outlet
     _, body = _headline_line(article)
@@ -214,12 +229,16 @@ def test_page_gives_its_headline_and_outlet_with_no_glitch(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(SPOKEN_LINES))
-def test_the_headline_line_says_the_outlet_as_it_says_itself(name: str) -> None:
-    line, _ = _headline_line(_page(name))
+def test_the_headline_line_says_the_outlet_as_it_says_itself(
+    page: Callable[[str], Article], name: str
+) -> None:
+    line, _ = _headline_line(page(name))
     assert line.startswith(SPOKEN_LINES[name])
 
 
 @pytest.mark.parametrize("name", sorted(NOT_STORIES))
-def test_pages_that_are_not_a_story_are_refused_by_name(name: str) -> None:
+def test_pages_that_are_not_a_story_are_refused_by_name(
+    page: Callable[[str], Article], name: str
+) -> None:
     with pytest.raises(InputError, match=rf"^{re.escape(name)}: is not a news story .*one article"):
-        _page(name)
+        page(name)

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE
 from typer.testing import CliRunner
 
 from briefing import clock
@@ -27,17 +26,19 @@ photo caption, which must never be spoken (its normalisation is tested in test_n
 HEADLINE = "Arab Intelligence Official: Iraq Will Enhance Ties With Russia Following Mosul Battle."
 
 
-def run_script(monkeypatch: pytest.MonkeyPatch, *options: str) -> str:
+def run_script(monkeypatch: pytest.MonkeyPatch, seed: Path, *options: str) -> str:
     monkeypatch.setattr(clock, "system_clock", lambda: dt.datetime(2026, 11, 25, 7, 30))
-    arguments = ["script", str(SEED_ARTICLE), "--date", "2026-11-25", *options]
+    arguments = ["script", str(seed), "--date", "2026-11-25", *options]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
     return result.output
 
 
 @pytest.fixture(params=[(), ("--sentences", "20")], ids=["default", "20-sentences"])
-def seed_script(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    return run_script(monkeypatch, *request.param)
+def seed_script(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, seed_article: Path
+) -> str:
+    return run_script(monkeypatch, seed_article, *request.param)
 
 
 @pytest.mark.parametrize(
@@ -45,9 +46,9 @@ def seed_script(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     ids=["default", "20-sentences"],
 )  # fmt: skip
 def test_matches_the_golden_script(
-    monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...], golden: Path
+    monkeypatch: pytest.MonkeyPatch, seed_article: Path, options: tuple[str, ...], golden: Path
 ) -> None:
-    spoken = run_script(monkeypatch, *options)
+    spoken = run_script(monkeypatch, seed_article, *options)
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(spoken, encoding="utf-8")
     assert spoken == golden.read_text(encoding="utf-8")
@@ -67,8 +68,10 @@ def test_no_photo_caption_and_nothing_misread(seed_script: str) -> None:
     assert not re.search(r"\bIS\b", seed_script)  # never the word "is"
 
 
-def test_the_seed_forms_are_spoken_right_wherever_they_appear(seed_script: str) -> None:
-    article = SEED_ARTICLE.read_text(encoding="utf-8")
+def test_the_seed_forms_are_spoken_right_wherever_they_appear(
+    seed_script: str, seed_article: Path
+) -> None:
+    article = seed_article.read_text(encoding="utf-8")
     assert "If IS is defeated" in article and "[Haidar]" in article and "30 kms" in article
     if "If I" in seed_script:
         assert "If I S is defeated" in seed_script

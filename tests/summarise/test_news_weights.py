@@ -12,6 +12,7 @@ from types import ModuleType
 
 import numpy as np
 from rouge_score import rouge_scorer
+from shared_corpus import Shared
 
 from briefing.models import Length
 from briefing.summarise.features import FEATURE_NAMES
@@ -25,7 +26,6 @@ from briefing.summarise.news import (
 )
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
 
 
 def load_script(name: str) -> ModuleType:
@@ -48,12 +48,14 @@ def count_lines(path: Path) -> int:
         return sum(1 for line in handle if line.strip())
 
 
-def test_shipped_profiles_weigh_every_feature_and_were_fitted_on_all_training_articles() -> None:
+def test_shipped_profiles_weigh_every_feature_and_were_fitted_on_all_training_articles(
+    shared: Shared,
+) -> None:
     profiles = shipped()["profiles"]
     assert isinstance(profiles, dict)
     expected = {
-        NO_HEADLINE: count_lines(EVAL / "train" / "cnndm_train.jsonl"),
-        HEADLINE: count_lines(EVAL / "train" / "bbc_train.jsonl"),
+        NO_HEADLINE: count_lines(shared("eval/train/cnndm_train.jsonl")),
+        HEADLINE: count_lines(shared("eval/train/bbc_train.jsonl")),
     }
     for name, articles in expected.items():
         assert list(profiles[name]["weights"]) == list(FEATURE_NAMES)
@@ -73,9 +75,9 @@ def test_shipped_profiles_carry_finite_word_weights_for_every_hashed_column() ->
     assert size < 5_000_000
 
 
-def test_shipped_model_beats_lead3_on_real_cnn_dailymail_articles() -> None:
+def test_shipped_model_beats_lead3_on_real_cnn_dailymail_articles(shared: Shared) -> None:
     bench = load_script("summarise")
-    records = bench.load_records(EVAL / "cnndm_dev.jsonl")[:120]
+    records = bench.load_records(shared("eval/cnndm_dev.jsonl"))[:120]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     ours = lead = 0.0
     for record in records:
@@ -87,11 +89,19 @@ def test_shipped_model_beats_lead3_on_real_cnn_dailymail_articles() -> None:
     assert (ours - lead) * 100 / len(records) > 1.0  # R-1 + R-2 points, summed
 
 
-def test_fitting_command_is_reproducible_and_writes_a_loadable_profile(tmp_path: Path) -> None:
+def test_fitting_command_is_reproducible_and_writes_a_loadable_profile(
+    tmp_path: Path, shared: Shared
+) -> None:
     fit = load_script("fit_summariser")
+    data = [
+        *("--train", str(shared("eval/train/cnndm_train.jsonl"))),
+        *("--train", str(shared("eval/train/bbc_train.jsonl"))),
+        *("--dev", str(shared("eval/cnndm_dev.jsonl"))),
+        *("--dev", str(shared("eval/bbc_dev.jsonl"))),
+    ]  # the files it reads by default
     outputs = [tmp_path / "first.json", tmp_path / "second.json"]
     for output in outputs:
-        assert fit.main(["--sample", "25", "--folds", "2", "--output", str(output)]) == 0
+        assert fit.main([*data, "--sample", "25", "--folds", "2", "--output", str(output)]) == 0
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
     written = json.loads(outputs[0].read_text(encoding="utf-8"))
     assert written.keys() == shipped().keys()
