@@ -73,9 +73,10 @@ _WEAK = re.compile(
     r"hiring|contact(?: us)?|about(?: us)?|ad|advertisement|promoted|sponsored|sponsors?|"
     r"partners?|partager|read more|click here|learn more|continue reading|view online)$|"
     r"^(?:share (?:this|on|via|with|the (?:newsletter|post|email|issue|edition)|"
-    r"(?-i:[A-Z])[\w ]{0,30}$)|like (?:this|us on)|follow (?:us|me)(?: on)?\b|join (?:us|our (?:community|discord|"
-    r"newsletter|slack))|subscribe (?:now|here|today|for free|to)|sign up (?:now|here|today|"
-    r"for free)|(?:sponsored|presented|supported|powered) by\b|in partnership with\b|"
+    r"(?-i:[A-Z])[\w ]{0,30}$)|like (?:this|us on)|follow (?:us|me)(?: on)?\b|"
+    r"join (?:us|our (?:community|discord|newsletter|slack))|"
+    r"subscribe (?:now|here|today|for free|to)|sign up (?:now|here|today|for free)|"
+    r"(?:sponsored|presented|supported|powered) by\b|in partnership with\b|"
     r"together with\b|en partenariat avec|a (?:word|message) from (?:our|this week['’]s) "
     r"sponsor|(?:today['’]s|this week['’]s|our) sponsors?\b|published by\b|made with\b|"
     r"sent with\b|(?:listen|watch|read|shop|buy|order|register|donate|get started|try it) now\b|"
@@ -94,11 +95,12 @@ _SECTION = re.compile(
     r"\b(?:sponsor(?:ed)?|advertis\w*|brought to you by|presented by|in partnership with|"
     r"en partenariat|together with|partner(?:ed)? (?:content|post)|promoted|"
     r"share (?:this|the|our)|refer(?:ral)?s?|feedback|what did you think|"
-    r"jobs?(?: board| listings?| of the week)?|job openings|we['’]re hiring|classifieds?|"
+    r"jobs? (?:board|listings?|of the week)|job openings|we['’]re hiring|"
+    r"classifieds?|"
     r"events? (?:calendar|listings?)|"
     r"(?:meme|pic|picture|photo|tweet|gif|quote) of the (?:day|week)|reader(?:s['’])? reviews?|"
     r"roaders review|free (?:version|edition)|upgrade(?: to)?(?: paid| premium)?|"
-    r"become a (?:paid )?(?:member|subscriber|supporter)|membership)\b",
+    r"become a (?:paid )?(?:member|subscriber|supporter)|membership)\b|^\W*jobs?\W*$",
     re.IGNORECASE,
 )
 """A section whose heading says this is an ad, a referral ask or a poll: dropped whole."""
