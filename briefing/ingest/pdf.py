@@ -136,8 +136,13 @@ def parse_pdf(data: bytes, origin: str) -> list[Article]:
         raise InputError(f"{origin}: has no text to read (an empty or drawing-only PDF).")
     lines = _without_furniture(pages)
     body_size = _body_size(lines)
-    heading, lines = _first_heading(lines, body_size)
-    title = heading or plausible_title(meta_title)
+    meta = _without_site(plausible_title(meta_title))
+    found = _heading_like(lines, meta, body_size) if meta else None
+    if found:  # the metadata's title printed as a heading: the story starts there
+        title, lines = found
+    else:
+        heading, lines = _first_heading(lines, body_size)
+        title = heading or meta
     paragraphs = _paragraphs(_reading_order(pages, lines), body_size)
     paragraphs = _join_hyphenation(paragraphs)
     paragraphs = cut_after_end_mark(drop_release_furniture(paragraphs))
@@ -317,11 +322,76 @@ def _first_heading(lines: list[Line], body_size: float) -> tuple[str | None, lis
         if abs(line.size - biggest) > biggest * 0.05:
             break
         heading.append(line)
-    text = " ".join(ln.text for ln in heading)
+    text = _heading_text(heading)
     if len(text.split()) > 30 or len(_WORD.findall(text)) < 2:
         return None, lines
     used = {id(ln) for ln in heading}
     return text, [ln for ln in lines if id(ln) not in used]
+
+
+_SITE_TAIL = re.compile(r"^(?P<title>.{20,}?)\s+(?:[-|–—:»·]|::)\s+(?P<site>[^-|–—:»·]{2,40})$")
+
+
+def _without_site(title: str | None) -> str | None:
+    """ "Headline - ABC13 Houston" → "Headline": a saved web page's title ends in its site."""
+    match = _SITE_TAIL.match(title or "")
+    if match and len(match.group("site").split()) <= 4 < len(match.group("title").split()):
+        return match.group("title").strip()
+    return title
+
+
+def _heading_like(
+    lines: list[Line], meta_title: str, body_size: float
+) -> tuple[str, list[Line]] | None:
+    """The heading on the first two pages that says what the metadata's title says (a web page
+    saved as PDF: "Headline | Site" in the metadata, the headline printed under the site's
+    menus), and the lines after it; None when no heading matches."""
+    wanted = {w.lower() for w in _WORD.findall(meta_title)}
+    if len(wanted) < 3 or not lines:
+        return None
+    first_page = min(ln.page for ln in lines)
+    ordered = sorted(
+        (ln for ln in lines if ln.page <= first_page + 1), key=lambda ln: (ln.page, -ln.y1)
+    )
+    groups: list[list[Line]] = []
+    for line in ordered:
+        if line.size < body_size * 1.15:
+            continue
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and last.page == line.page
+            and abs(last.size - line.size) <= line.size * 0.05
+            and last.y0 - line.y1 < line.size * 1.2
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    best: tuple[float, list[Line]] | None = None
+    for group in groups:
+        said = {w.lower() for w in _WORD.findall(" ".join(ln.text for ln in group))}
+        if len(said) < 3:
+            continue
+        shared = len(said & wanted)
+        if shared >= 0.7 * len(said) and shared >= 0.5 * len(wanted):
+            score = shared / len(said | wanted)
+            if best is None or score > best[0]:
+                best = (score, group)
+    if best is None:
+        return None
+    group = best[1]
+    start = group[0]
+    before = [ln for ln in lines if (ln.page, -ln.y1) < (start.page, -start.y1) and ln not in group]
+    if sum(len(ln.text) for ln in before) > 0.3 * sum(len(ln.text) for ln in lines):
+        before = []  # much text above it: a report's cover page, not a site's menus
+    dropped = {id(ln) for ln in (*group, *before)}
+    return _heading_text(group), [ln for ln in lines if id(ln) not in dropped]
+
+
+def _heading_text(lines: Sequence[Line]) -> str:
+    """A heading over several lines as one: headings are not hyphenated by layout, so a hyphen
+    at a line's end is the word's own ("re-election")."""
+    return _join_lines([ln.text for ln in lines]).replace("\x00", "-")
 
 
 def _reading_order(pages: Sequence[Page], lines: Sequence[Line]) -> list[list[Line]]:
