@@ -138,6 +138,7 @@ def parse_pdf(data: bytes, origin: str) -> list[Article]:
     body_size = _body_size(lines)
     meta = _without_site(plausible_title(meta_title))
     found = _heading_like(lines, meta, body_size) if meta else None
+    title: str | None
     if found:  # the metadata's title printed as a heading: the story starts there
         title, lines = found
     else:
