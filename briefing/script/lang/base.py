@@ -273,7 +273,7 @@ class Language:
             if entry is None or self._counted_after_number(match, written):
                 return match.group(0)
             spoken = entry.spoken
-            if at_sentence_start(match.string, match.start()):
+            if self._opens(match.string, match.start()):
                 spoken = capitalised(spoken)
             rest = match.string[match.end() :]
             ends = written.endswith(".") and (
@@ -282,6 +282,13 @@ class Language:
             return spoken + ("." if ends else "")
 
         return self._abbreviation_regex.sub(replace, text)
+
+    def _opens(self, text: str, position: int) -> bool:
+        """At a sentence's start, and not just after another abbreviation ("Jh. v. Chr.")."""
+        if not at_sentence_start(text, position):
+            return False
+        previous = text[:position].split()
+        return not previous or re.sub(r"\s", "", previous[-1]) not in self._abbreviation_table
 
     def _counted_after_number(self, match: re.Match[str], written: str) -> bool:
         """ "3 Mio." is left for the scale pass, which says "Million" or "Millionen"."""
@@ -329,6 +336,13 @@ class Language:
         names.sort(key=len, reverse=True)
         return "|".join(re.escape(n) + (r"(?![\w])" if n[-1].isalnum() else "") for n in names)
 
+    def month_said(self, written: str) -> str:
+        """A month as written in full ("Mayo" stays), an abbreviation in full ("ott." → ottobre)."""
+        if written.lower() in (m.lower() for m in self.months):
+            return written
+        number = self.month_number(written)
+        return self.months[number - 1] if number else written
+
     def month_number(self, written: str) -> int:
         for index, name in enumerate(self.months, start=1):
             if name.lower() == written.lower():
@@ -374,6 +388,14 @@ class Language:
             rf"(?<![\w.,:/-])(?P<na>-\s?)?(?P<a>{n})\s?(?:-|–|\sx\s)\s?(?P<nb>-\s?)?(?P<b>{n})"
             rf"(?![.,:/][0-9])(?!-[0-9])"
         )
+
+    time_cues: ClassVar[str] = r"(?!)"
+    """Words right before a clock time ("um", "à", "a las"): "21:00" after them is a time."""
+
+    def is_time(self, match: re.Match[str]) -> bool:
+        """Whether "H:MM" at `match` is a time rather than a score ("2:1" after a match)."""
+        cue = re.search(rf"\b(?:{self.time_cues})\s*$", match.string[: match.start()], re.I)
+        return bool(cue) or not self.is_sport(match)
 
     def is_sport(self, match: re.Match[str]) -> bool:
         nearby = match.string[max(0, match.start() - 80) : match.end() + 60]
@@ -565,40 +587,56 @@ class Language:
             rf"(?P<roman>[IVXLC]+){dot}(?![\w'’-])"
         )
 
+    def _regnal_word(self, word: str) -> bool:
+        parts = [word, word[:-1], *word.split("-")]  # "Benedikts", "Jean-Paul"
+        return any(p in self.regnal_names for p in parts)
+
     def expand_roman_numerals(self, text: str) -> str:
         def replace(match: re.Match[str]) -> str:
             numeral = match["roman"]
             if not is_roman_numeral(numeral):
                 return match.group(0)
             words = match["name"].split()
-            before = match.string[: match.start()].split()
-            title = before[-1] if before else ""
-            regnal = any(
-                w in self.regnal_names or w[:-1] in self.regnal_names for w in words
-            ) or bool({title, words[0]} & self.regnal_titles)
+            lead = ""
+            first_is_name = self._regnal_word(words[0]) or words[0] in self.regnal_titles
+            if len(words) == 2 and self._regnal_word(words[1]) and not first_is_name:
+                lead, words = words[0] + " ", words[1:]  # "Unter Wilhelm II."
+            before = match.string[: match.start()] + lead
+            title = before.split()[-1] if before.split() else ""
+            regnal = any(self._regnal_word(w) for w in words) or bool(
+                {title, words[0]} & self.regnal_titles
+            )
             if len(numeral) == 1 and not regnal:
                 return match.group(0)
             feminine = any(w in self.feminine_names for w in words) or bool(
                 {title, words[0]} & self.feminine_titles
             )
-            said = self.say_after_name(roman_value(numeral), regnal, feminine, match)
-            if said is None:
-                return match.group(0)
-            return f"{match['name']} {said}"
+            name = " ".join(words)
+            said = self.say_after_name(roman_value(numeral), regnal, feminine, before, name, match)
+            return f"{lead}{name} {said}"
 
         return self._after_name.sub(replace, text)
 
     def say_after_name(
-        self, value: int, regnal: bool, feminine: bool, match: re.Match[str]
-    ) -> str | None:
-        """The words for a numeral after a name: "Quatorze" after "Louis"."""
+        self,
+        value: int,
+        regnal: bool,
+        feminine: bool,
+        before: str,
+        name: str,
+        match: re.Match[str],
+    ) -> str:
+        """The words for a numeral after a name ("Quatorze" after "Louis"); `before` is the
+        text before the name, `match` the whole numeral's."""
         return self.cardinal(value)
 
     # ---- what is left ------------------------------------------------------------------
 
     def expand_codes(self, text: str) -> str:
-        """ "G7" → "G 7", "COVID-19" → "COVID 19", "H5N1" → "H 5 N 1"."""
-        return _CODE.sub(lambda m: " ".join(re.findall(r"[0-9]+|[^\W\d_]+", m.group(0))), text)
+        """ "G7" → "G 7", "H5N1" → "H 5 N 1"; "COVID-19" keeps its hyphen."""
+        return _CODE.sub(
+            lambda m: re.sub(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])", " ", m[0]), text
+        )
 
     def expand_phone_numbers(self, text: str) -> str:
         def replace(match: re.Match[str]) -> str:

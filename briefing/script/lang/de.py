@@ -42,15 +42,19 @@ _EN = word_set(
     ihren ihres ihrer diesem diesen dieses unserem unseren unseres jedem jeden jedes zur"""
 )
 _E = word_set("der die das ins aufs ans fürs eine diese dieser jede")
-_EM = word_set("ab seit mit nach von vor aus bei zu samt nebst")
-_EN_STRONG = word_set("bis für gegen durch um ohne")
+_EM = word_set("seit mit nach von vor aus bei zu samt nebst")
+_EN_STRONG = word_set("ab bis für gegen durch um ohne")
 _DATIVE = word_set("in an auf aus bei mit nach seit von zu vor unter hinter neben zwischen")
 _YEAR_CUES = word_set(
     """im jahr jahre jahres jahren seit bis von ab vor nach um anfang ende mitte sommer herbst
     winter frühjahr frühling januar februar märz april mai juni juli august september oktober
     november dezember jänner zwischen und oder"""
 )
-_NEUTER = word_set("Mal Jahr Spiel Tor Kind Land Haus Prozent Kilo Gramm Mitglied Pfund")
+_NEUTER = word_set(
+    """Mal Jahr Spiel Tor Kind Land Haus Prozent Kilo Gramm Mitglied Pfund Gutachten Team Auto
+    Unternehmen Verfahren Treffen Gesetz Paket Urteil Angebot Projekt Programm Ziel Ergebnis
+    Rennen Quartal Halbjahr Semester Kapitel Werk Dorf Gebäude Schiff Flugzeug Amt Konto"""
+)
 _FEMININE = word_set(
     """Million Milliarde Billion Stunde Minute Sekunde Woche Tonne Person Frau Stimme Partei Krone
     Mark Nacht Stadt Hand Welt Zeit Zahl Seite Runde Etappe Niederlage Meile Klasse Liga Schule
@@ -170,6 +174,7 @@ class German(Language):
         r"Bundesliga|Pokal|Derby|Auswärts\w*|Heimspiel|besiegt|schlug|Satz|Sätze|Führung|"
         r"Ausgleich|Handball|Fußball|Eishockey|Basketball|Volleyball|Tennis|Meister\w*)\b"
     )
+    time_cues = r"um|gegen|ab|bis|von|seit|vor|nach|zwischen|und"
     roman_takes_dot = True
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
@@ -271,7 +276,8 @@ class German(Language):
         day, month = int(match["day"]), self.month_number(match["month"])
         if not 1 <= day <= 31 or not month:
             return match.group(0)
-        return self.say_date(day, month, int(match["year"]) if match["year"] else None, match)
+        year = int(match["year"]) if match["year"] else None
+        return self.say_date(day, month, year, match) + self.kept_stop(match)
 
     def _say_short_date(self, match: re.Match[str]) -> str:
         day, month = int(match[1]), int(match[2])
@@ -297,10 +303,8 @@ class German(Language):
             h, m = int(hours), int(minutes or 0)
             if h > 24 or m > 59:
                 return match.group(0)
-            if match["h2"]:
-                nearby = match.string[max(0, match.start() - 80) : match.end() + 60]
-                if re.search(self.sport_words, nearby, re.IGNORECASE):
-                    return match.group(0)
+            if match["h2"] and not self.is_time(match):
+                return match.group(0)
             said = f"{'ein' if h == 1 else self.cardinal(h)} Uhr"
             return said + (f" {self.cardinal(m)}" if m else "")
 
@@ -358,13 +362,19 @@ class German(Language):
         return super().say_number(written, word, match)
 
     def say_after_name(
-        self, value: int, regnal: bool, feminine: bool, match: re.Match[str]
-    ) -> str | None:
+        self,
+        value: int,
+        regnal: bool,
+        feminine: bool,
+        before: str,
+        name: str,
+        match: re.Match[str],
+    ) -> str:
         if not regnal:
             return self.cardinal(value)
-        words = re.findall(r"[\w]+", match.string[: match.start()].lower())
+        words = re.findall(r"[\w]+", before.lower())
         preposition = next((w for w in reversed(words[-3:]) if w in _DATIVE | _EN_STRONG), "")
-        genitive = match["name"].endswith("s") and not preposition
+        genitive = name.endswith("s") and not preposition
         ordinal = capitalised(self.ordinal(value))
         if genitive:
             said = f"des {ordinal}n" if not feminine else f"der {ordinal}n"

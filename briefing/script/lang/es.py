@@ -204,15 +204,17 @@ class Spanish(Romance):
             if not 1 <= day <= 31 or not month:
                 return match.group(0)
             first = "primero" if self.region and self.region != "ES" else "uno"
-            said = f"{first if day == 1 else self.cardinal(day)} de {match['month']}"
-            return said + (match["year"] or "")
+            said = (
+                f"{first if day == 1 else self.cardinal(day)} de {self.month_said(match['month'])}"
+            )
+            return said + (match["year"] or "") + self.kept_stop(match)
 
         return pattern.sub(replace, text)
 
     _time = re.compile(
         r"(?<![\w.,:])(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<m>[0-9]{2})(?![0-9]|[:.,][0-9])"
-        r"(?P<suffix>\s?(?:h|hs|horas|hrs?)\b\.?)?"
-        r"|(?<![\w.,:])(?P<h2>[0-9]{1,2})\s?(?P<suffix2>h|hs|horas)\b\.?"
+        r"(?P<suffix>\s?(?:h|hs|horas|hrs?)\b(?:\.(?![\s¿¡]*(?:[A-ZÁÉÍÓÚÑ]|$)))?)?"
+        r"|(?<![\w.,:])(?P<h2>[0-9]{1,2})\s?(?P<suffix2>h|hs|horas)\b(?:\.(?![\s¿¡]*(?:[A-ZÁÉÍÓÚÑ]|$)))?"
     )
     _time_cue = re.compile(r"\b(?:las|la|a|desde|hasta|sobre|entre|y)\s+$", re.IGNORECASE)
 
@@ -225,7 +227,7 @@ class Spanish(Romance):
             cue = self._time_cue.search(match.string[: match.start()])
             if h > 24 or m > 59 or (match["sep"] == "." and not (cue or match["suffix"])):
                 return match.group(0)
-            if match["sep"] == ":" and not cue and self.is_sport(match):
+            if match["sep"] == ":" and not cue and not self.is_time(match):
                 return match.group(0)
             hours = self.cardinal(h, "f")
             if m == 0:

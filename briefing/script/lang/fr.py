@@ -12,6 +12,7 @@ import re
 from functools import cached_property
 
 from briefing.script.lang.base import UPPER, Language, capitalised
+from briefing.script.lang.numerals import Written
 from briefing.script.lang.regnal import FEMININE_NAMES, REGNAL_NAMES
 from briefing.script.lang.tables import Abbreviation, Currency, Gender, Noun, Words, word_set
 from briefing.script.roman import is_roman_numeral, roman_value
@@ -152,6 +153,7 @@ class French(Language):
         r"finale|demi-finale|Ligue|championnat|coupe|derby|s'impose|l'emporte|sets?|"
         r"tie-break|penaltys?|équipe|club)\b"
     )
+    time_cues = r"à|vers|dès|depuis|jusqu'à|avant|après|de|entre|et"
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
     regnal_titles = word_set("roi reine pape empereur impératrice tsar tsarine prince")
@@ -184,6 +186,13 @@ class French(Language):
         if singular in _FEMININE or lower in _FEMININE or singular.endswith(_FEMININE_ENDINGS):
             return "f"
         return "m"
+
+    def say_number(self, written: Written, word: str, match: re.Match[str]) -> str:
+        """ "les années 80" → "quatre-vingt": a number used as a name takes no plural s."""
+        said = super().say_number(written, word, match)
+        if re.search(r"\b(?:années|page|numéro|chapitre)\s+$", match.string[: match.start()]):
+            return re.sub(r"(vingt|cent)s$", r"\1", said)
+        return said
 
     def of(self, noun: str) -> str:
         return f"d'{noun}" if noun[:1] in "aeiouyéèh" else f"de {noun}"
@@ -223,7 +232,7 @@ class French(Language):
             if not 1 <= day <= 31 or not month:
                 return match.group(0)
             year = int(match["year"]) if match["year"] else None
-            return self.say_date(day, month, year, match)
+            return self.say_date(day, month, year, match) + self.kept_stop(match)
 
         return self._textual_date.sub(replace, text)
 
@@ -245,7 +254,7 @@ class French(Language):
         def replace(match: re.Match[str]) -> str:
             hours, minutes = match["h"] or match["h2"], match["m"] or match["m2"]
             h, m = int(hours), int(minutes or 0)
-            if h > 24 or m > 59 or (match["h2"] and self.is_sport(match)):
+            if h > 24 or m > 59 or (match["h2"] and not self.is_time(match)):
                 return match.group(0)
             said = f"{self.cardinal(h, 'f')} {'heure' if h < 2 else 'heures'}"
             if m:
@@ -285,8 +294,14 @@ class French(Language):
         return self._roman_ordinal.sub(roman, text)
 
     def say_after_name(
-        self, value: int, regnal: bool, feminine: bool, match: re.Match[str]
-    ) -> str | None:
+        self,
+        value: int,
+        regnal: bool,
+        feminine: bool,
+        before: str,
+        name: str,
+        match: re.Match[str],
+    ) -> str:
         if not regnal:
             return self.cardinal(value)
         if value == 1:

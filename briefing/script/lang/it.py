@@ -129,7 +129,11 @@ class Italian(Romance):
     # ---- number words ------------------------------------------------------------------
 
     def spell(self, value: int, to: str = "cardinal") -> str:
-        return super().spell(value, to).replace("centouno", "centuno")
+        """num2words's Italian, with "ventitré" accented at the end of any compound and no
+        "e" after the millions ("un milione duecentomila")."""
+        words = super().spell(value, to).replace("centouno", "centuno")
+        words = re.sub(r"(?<=\w)tre$", "tré", words)
+        return re.sub(r"\b(milione|milioni|miliardo|miliardi) e ", r"\1 ", words)
 
     def cardinal(self, value: int, gender: Gender | None = None) -> str:
         words = super().cardinal(value, gender)
@@ -148,7 +152,7 @@ class Italian(Romance):
         """ "2°" after "arrivato" is second place, not two degrees."""
         before = match.string[: match.start()].split()
         if match["mark"] == "°" and before and before[-1].lower() in _PLACED:
-            return self.ordinal(int(match["num"]))
+            return self.ordinal(int(match["num"]), "f" if before[-1].endswith("a") else "m")
         return super()._mark(match)
 
     def expand_numbers(self, text: str) -> str:
@@ -187,7 +191,10 @@ class Italian(Romance):
             day = int(match["day"])
             if not 1 <= day <= 31:
                 return match.group(0)
-            return f"{'primo' if day == 1 else self.cardinal(day)} {match['month']}"
+            said = (
+                f"{'primo' if day == 1 else self.cardinal(day)} {self.month_said(match['month'])}"
+            )
+            return said + self.kept_stop(match)
 
         return pattern.sub(replace, text)
 
@@ -204,7 +211,7 @@ class Italian(Romance):
             cue = self._time_cue.search(match.string[: match.start()])
             if h > 24 or m > 59 or (match["sep"] == "." and not cue):
                 return match.group(0)
-            if not cue and self.is_sport(match):
+            if not cue and not self.is_time(match):
                 return match.group(0)
             hours = "una" if h == 1 else self.cardinal(h)
             return hours if m == 0 else f"{hours} e {self.cardinal(m)}"

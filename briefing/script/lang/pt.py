@@ -94,6 +94,7 @@ class Portuguese(Romance):
     articles = word_set("o a os as do da dos das no na nos nas ao à um uma")
     feminine_articles = word_set("a as da das na nas à uma")
     century_words = r"século|séculos|séc\."
+    time_cues = r"às|as|das|até|desde|entre|e|a partir das|por volta das"
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
     regnal_titles = word_set("rei rainha papa imperador imperatriz czar príncipe Dom")
@@ -172,7 +173,8 @@ class Portuguese(Romance):
             day = int(match["day"])
             if not 1 <= day <= 31:
                 return match.group(0)
-            return f"{'primeiro' if day == 1 else self.cardinal(day)} de {match['month']}"
+            day_said = "primeiro" if day == 1 else self.cardinal(day)
+            return f"{day_said} de {self.month_said(match['month'])}{self.kept_stop(match)}"
 
         return pattern.sub(replace, text)
 
@@ -185,7 +187,7 @@ class Portuguese(Romance):
         def replace(match: re.Match[str]) -> str:
             hours, minutes = match["h"] or match["h2"], match["m"] or match["m2"]
             h, m = int(hours), int(minutes or 0)
-            if h > 24 or m > 59 or (match["h2"] and self.is_sport(match)):
+            if h > 24 or m > 59 or (match["h2"] and not self.is_time(match)):
                 return match.group(0)
             said = self.cardinal(h, "f")
             if not m:

@@ -86,8 +86,14 @@ class Romance(Language):
     # ---- Roman numerals ----------------------------------------------------------------
 
     def say_after_name(
-        self, value: int, regnal: bool, feminine: bool, match: re.Match[str]
-    ) -> str | None:
+        self,
+        value: int,
+        regnal: bool,
+        feminine: bool,
+        before: str,
+        name: str,
+        match: re.Match[str],
+    ) -> str:
         if value <= self.ordinals_up_to:
             return self.ordinal(value, "f" if feminine else "m")
         return self.cardinal(value)
