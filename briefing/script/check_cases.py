@@ -1,15 +1,18 @@
-"""Pass rate of the normaliser per category over a case table.
+"""Pass rate of the normaliser per category over a case table, in any language.
 
     python -m briefing.script.check_cases tests/script/normalize_cases.tsv [--failures]
+    python -m briefing.script.check_cases tests/script/normalize_cases_de.tsv [--lang de]
 
 The table is tab-separated: category, written text, expected spoken text, and optionally the
-article's locale ("en-US"); lines starting with # are comments and the first other line is
-the header.
+article's locale ("en-US", "pt-BR"); lines starting with # are comments and the first other
+line is the header. A row without a locale is in the table's language: `--lang`, else the
+file name's suffix ("normalize_cases_fr.tsv" → fr), else English.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,8 +30,16 @@ class Case:
     locale: str | None = None
 
 
-def load_cases(path: Path) -> list[Case]:
-    """The cases in a table, in file order."""
+def table_language(path: Path) -> str | None:
+    """ "normalize_cases_pt.tsv" → "pt"; None for a table without a language suffix."""
+    match = re.search(r"_([a-z]{2,3}(?:[-_][A-Za-z]{2})?)$", path.stem)
+    return match.group(1) if match else None
+
+
+def load_cases(path: Path, lang: str | None = None) -> list[Case]:
+    """The cases in a table, in file order; rows without a locale get `lang` (or the file
+    name's language)."""
+    default = lang or table_language(path)
     cases: list[Case] = []
     header_seen = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -38,7 +49,8 @@ def load_cases(path: Path) -> list[Case]:
             header_seen = True
             continue
         category, written, expected, *rest = line.split("\t")
-        cases.append(Case(category, written, expected, number, rest[0] if rest else None))
+        locale = rest[0].strip() if rest and rest[0].strip() else default
+        cases.append(Case(category, written, expected, number, locale))
     return cases
 
 
@@ -60,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Pass rate of the normaliser per category.")
     parser.add_argument("table", type=Path)
     parser.add_argument("--failures", action="store_true", help="Show each failing case.")
+    parser.add_argument("--lang", help="The table's language (default: its file name's suffix).")
     args = parser.parse_args(argv)
-    results = pass_rates(load_cases(args.table))
+    results = pass_rates(load_cases(args.table, args.lang))
     total_passed = sum(p for p, _, _ in results.values())
     total = sum(t for _, t, _ in results.values())
     for category, (passed, count, failures) in sorted(results.items()):
