@@ -164,3 +164,16 @@ def finish(articles: Sequence[Article], origin: str, kind: str) -> list[Article]
         f"{origin}: has too little text to read aloud (a form, a drawing or a few words); "
         f"give a {kind} with an article or a report in it."
     )
+
+
+_SITE_TAIL = re.compile(r"^(?P<title>.{20,}?)\s+(?:[-|–—:»·]|::)\s+(?P<site>[^-|–—:»·]{2,40})$")
+
+
+def without_site_name(title: str | None) -> str | None:
+    """ "Headline - ABC13 Houston" → "Headline": a saved web page's title ends in its site."""
+    for _ in range(3):  # "Headline | Section | Site"
+        match = _SITE_TAIL.match(title or "")
+        if not (match and len(match.group("site").split()) <= 4 <= len(match["title"].split())):
+            break
+        title = match.group("title").strip()
+    return title

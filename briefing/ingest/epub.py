@@ -28,6 +28,7 @@ from briefing.ingest.documents import (
     drop_addresses,
     drop_release_furniture,
     finish,
+    without_site_name,
 )
 from briefing.ingest.furniture import strip_furniture
 from briefing.models import Article
@@ -316,6 +317,8 @@ def _article(chunk: _Chunk, origin: str, source: str | None) -> Article | None:
     paragraphs = strip_furniture(paragraphs, titles=titles)
     if not paragraphs:
         return None
+    if title and chunk.url:  # an article saved from the web: "Headline - Site"
+        title = without_site_name(title)
     if title and source and _same(title, source):
         source = None
     return Article(

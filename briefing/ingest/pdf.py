@@ -26,6 +26,7 @@ from briefing.ingest.documents import (
     drop_release_furniture,
     finish,
     plausible_title,
+    without_site_name,
 )
 from briefing.ingest.furniture import strip_furniture
 from briefing.models import Article
@@ -136,7 +137,7 @@ def parse_pdf(data: bytes, origin: str) -> list[Article]:
         raise InputError(f"{origin}: has no text to read (an empty or drawing-only PDF).")
     lines = _without_furniture(pages)
     body_size = _body_size(lines)
-    meta = _without_site(plausible_title(meta_title))
+    meta = without_site_name(plausible_title(meta_title))
     found = _heading_like(lines, meta, body_size) if meta else None
     title: str | None
     if found:  # the metadata's title printed as a heading: the story starts there
@@ -328,17 +329,6 @@ def _first_heading(lines: list[Line], body_size: float) -> tuple[str | None, lis
         return None, lines
     used = {id(ln) for ln in heading}
     return text, [ln for ln in lines if id(ln) not in used]
-
-
-_SITE_TAIL = re.compile(r"^(?P<title>.{20,}?)\s+(?:[-|–—:»·]|::)\s+(?P<site>[^-|–—:»·]{2,40})$")
-
-
-def _without_site(title: str | None) -> str | None:
-    """ "Headline - ABC13 Houston" → "Headline": a saved web page's title ends in its site."""
-    match = _SITE_TAIL.match(title or "")
-    if match and len(match.group("site").split()) <= 4 < len(match.group("title").split()):
-        return match.group("title").strip()
-    return title
 
 
 def _heading_like(

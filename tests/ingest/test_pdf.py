@@ -14,6 +14,7 @@ from briefing.ingest.documents import (
     cut_after_end_mark,
     drop_addresses,
     plausible_title,
+    without_site_name,
 )
 from briefing.ingest.pdf import (
     Line,
@@ -171,6 +172,17 @@ def test_plausible_titles() -> None:
     ):
         assert plausible_title(junk) is None, junk
     assert plausible_title("Ferry timetable changes") == "Ferry timetable changes"
+
+
+def test_a_web_page_title_loses_its_site() -> None:
+    assert without_site_name("Ferry returns to the north quay early - ABC13 Houston") == (
+        "Ferry returns to the north quay early"
+    )
+    assert without_site_name("Ferry returns to the north quay | Travel | The Gazette") == (
+        "Ferry returns to the north quay"
+    )
+    for kept in ("Chapter 1 - The Harbour", "Budget: what it means for you and your family"):
+        assert without_site_name(kept) == kept
 
 
 def test_contact_lines_and_addresses_are_not_read() -> None:
