@@ -544,9 +544,15 @@ class Language:
         units = self._alternatives(list(self.units), guard_before=False)
         return re.compile(rf"(?<![\w.,])(?P<neg>-\s?)?(?P<num>{n})\s?(?P<unit>{units})(?![\w/²³])")
 
+    def is_unit(self, unit: str, rest: str) -> bool:
+        """Whether `unit` after a number is the unit: Spanish and Italian "ha" is also "has"."""
+        return True
+
     def expand_units(self, text: str) -> str:
         def replace(match: re.Match[str]) -> str:
             sign = f"{self.words.minus} " if match["neg"] else ""
+            if not self.is_unit(match["unit"], match.string[match.end() :]):
+                return match.group(0)
             unit = self.units[match["unit"]]
             return sign + self.counted(self.style.parse(match["num"]), unit) + self.kept_stop(match)
 

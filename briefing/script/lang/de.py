@@ -198,6 +198,12 @@ class German(Language):
             return self.spell(value, "year")
         return self.cardinal(value)
 
+    _street = re.compile(r"(?<=[a-zäöü])str\.(?=\s|$)")
+
+    def expand_abbreviations(self, text: str) -> str:
+        """The shared table, and a street's name shortened: "Hauptstr. 5" → "Hauptstraße"."""
+        return super().expand_abbreviations(self._street.sub("straße", text))
+
     def gender_of(self, word: str) -> Gender | None:
         if not word[:1].isupper() or word in _SENTENCE_OPENERS:
             return None

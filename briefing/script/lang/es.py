@@ -117,6 +117,7 @@ class Spanish(Romance):
     articles = word_set("el la los las del al un una")
     feminine_articles = word_set("la las una")
     century_words = r"siglo|siglos|s\."
+    year_cues = word_set("de del en desde hasta año entre y o hacia")
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
     regnal_titles = word_set("rey reina papa emperador emperatriz zar príncipe")

@@ -121,6 +121,7 @@ class Italian(Romance):
     )
     feminine_articles = word_set("la le della delle alla alle nella nelle una")
     century_words = r"secolo|secoli|sec\."
+    year_cues = word_set("nel dal al del anno entro fino tra fra e o il dell'")
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
     regnal_titles = word_set("re regina papa imperatore imperatrice zar principe")

@@ -95,6 +95,7 @@ class Portuguese(Romance):
     feminine_articles = word_set("a as da das na nas à uma")
     century_words = r"século|séculos|séc\."
     time_cues = r"às|as|das|até|desde|entre|e|a partir das|por volta das"
+    year_cues = word_set("de em desde até ano entre e ou para")
     regnal_names = REGNAL_NAMES
     feminine_names = FEMININE_NAMES
     regnal_titles = word_set("rei rainha papa imperador imperatriz czar príncipe Dom")

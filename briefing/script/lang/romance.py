@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from briefing.script.lang.base import UPPER, Language, capitalised, next_word
+from briefing.script.lang.numerals import Written
 from briefing.script.lang.tables import Gender
 from briefing.script.roman import is_roman_numeral, roman_value
 
@@ -28,6 +29,25 @@ class Romance(Language):
     "Alfonso trece"); Italian says ordinals throughout."""
     big_scale_words: ClassVar[frozenset[str]] = frozenset()
     """ "millón", "milhões": a number word after the last of these agrees with the noun."""
+
+    year_cues: ClassVar[frozenset[str]] = frozenset()
+    """Words before a plain four-digit number that make it a year ("en 2001", "nel 1998"):
+    said alone, agreeing with nothing after it."""
+
+    def say_number(self, written: Written, word: str, match: re.Match[str]) -> str:
+        plain = match.group(0)
+        if plain.isdigit() and len(plain) == 4:
+            before = re.findall(r"[\w']+", match.string[: match.start()].lower())
+            if before and before[-1] in self.year_cues:
+                return self.year(written.value)
+        return super().say_number(written, word, match)
+
+    def is_unit(self, unit: str, rest: str) -> bool:
+        """ "1.200 ha de pinar" is hectares; "2001 ha cambiato" (a participle after it) is "has"."""
+        if unit != "ha":
+            return True
+        participle = r"\s+\w*(?:ado|ido|ato|ito|uto|sto|tto|rto|cho|so|to)\b"  # "ha dejado"
+        return not re.match(participle, rest)
 
     def feminine(self, words: str) -> str:
         """The number words for a feminine noun (only after the last "million" word)."""
