@@ -80,8 +80,9 @@ def table(rows: list[Row]) -> str:
         "| --- | --- | ---: | --- | --- |",
     ]
     for row in rows:
-        shown = "; ".join(row.headlines[:4]) + (f"; … ({len(row.headlines) - 4} more)"
-                                                 if len(row.headlines) > 4 else "")
+        shown = "; ".join(row.headlines[:4]) + (
+            f"; … ({len(row.headlines) - 4} more)" if len(row.headlines) > 4 else ""
+        )
         if row.kind == "refused":
             shown = f"refused: {row.reason}"
         left = ", ".join(row.left) or "none"

@@ -180,8 +180,10 @@ def _contents_list(entries: list[_Entry]) -> tuple[int, int, int] | None:
 
 def _contents_like(entry: _Entry) -> bool:
     block = entry.block
-    return block.words <= 14 and (block.list_item or entry.rank is None) and not (
-        block.text.endswith(".") and block.words > 8
+    return (
+        block.words <= 14
+        and (block.list_item or entry.rank is None)
+        and not (block.text.endswith(".") and block.words > 8)
     )
 
 
@@ -324,8 +326,10 @@ def _label(block: Block) -> bool:
 def _byline(text: str) -> bool:
     """ "Liran Tal (Snyk)", "Jasper Haggenburg": a short line of names, no sentence."""
     words = text.split()
-    return 0 < len(words) <= 6 and not _SENTENCE_END.search(text) and all(
-        w[:1].isupper() or not w[:1].isalpha() for w in words
+    return (
+        0 < len(words) <= 6
+        and not _SENTENCE_END.search(text)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
 
 

@@ -255,14 +255,19 @@ def text_blocks(text: str) -> Iterator[Block]:
             continue
         if all(re.match(r"^(?:[-*•]|\d{1,2}[.)])\s", line) for line in lines):
             for line in lines:
-                yield Block([Run(re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", line), False, None)],
-                            "li", list_item=True)
+                yield Block(
+                    [Run(re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", line), False, None)],
+                    "li",
+                    list_item=True,
+                )
             continue
         yield Block([Run(" ".join(lines), False, None)], "p")
 
 
 def _title_line(line: str) -> bool:
     words = line.strip("#*= ").split()
-    return 0 < len(words) <= 14 and not re.search(r"[.,;]$", line) and not line.startswith(
-        ("-", "*", "•", ">")
+    return (
+        0 < len(words) <= 14
+        and not re.search(r"[.,;]$", line)
+        and not line.startswith(("-", "*", "•", ">"))
     )

@@ -77,9 +77,12 @@ def _read_box(
         where = f"{origin} (message {number})"
         if data is None:
             stories.failures.append(
-                failure_of(where, InputError(
-                    f"{where}: larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; skipped."
-                ))
+                failure_of(
+                    where,
+                    InputError(
+                        f"{where}: larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; skipped."
+                    ),
+                )
             )
             continue
         try:

@@ -52,9 +52,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT = re.compile(r"\s*[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 """Chinese, Japanese or Korean words quoted in an English letter: no English voice says them."""
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+"
-)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
 """Pictographs ("🥛", "🤝"): a voice reads their names or nothing; neither helps."""
 _ENDED = re.compile(r"[.!?…:;][\"”’')\]]*$")
 

@@ -43,7 +43,7 @@ def _titles(data: bytes) -> list[str | None]:
 def test_charsets_and_transfer_encodings_are_decoded(charset: str, encoding: str) -> None:
     html = f"<html><body><h1>Ferry terminal opens</h1><p>{STORY}</p></body></html>"
     data = newsletter_message(html, subject="Ferry news", charset=charset, encoding=encoding)
-    assert (f"charset=\"{charset}\"" in data.decode("latin-1")) or charset in data.decode("latin-1")
+    assert (f'charset="{charset}"' in data.decode("latin-1")) or charset in data.decode("latin-1")
     [article] = parse_stories(data, "ferry.eml").articles
     assert "Señora Núñez opened the new ferry terminal" in article.text
     assert article.source_name == "Harbour Digest"
@@ -90,9 +90,11 @@ def test_a_huge_attachment_is_skipped_and_the_text_read(tmp_path: Path) -> None:
     blob = base64.encodebytes(b"\0" * (50 * 1024 * 1024))
     path = tmp_path / "big.eml"
     path.write_bytes(
-        b"From: Harbour Notes <notes@example.org>\nSubject: " + ESSAY_SUBJECT.encode()
+        b"From: Harbour Notes <notes@example.org>\nSubject: "
+        + ESSAY_SUBJECT.encode()
         + b"\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=OUTER\n\n--OUTER\n"
-        + letter + b"\n--OUTER\nContent-Type: application/octet-stream\n"
+        + letter
+        + b"\n--OUTER\nContent-Type: application/octet-stream\n"
         b"Content-Transfer-Encoding: base64\n"
         b'Content-Disposition: attachment; filename="backup.bin"\n\n' + blob + b"--OUTER--\n"
     )

@@ -27,8 +27,18 @@ def test_a_digest_is_one_story_per_item_without_its_frame() -> None:
     articles = parse_stories(newsletter_message(DIGEST_HTML), "digest.eml").articles
     assert [a.title for a in articles] == DIGEST_HEADLINES
     spoken = " ".join(a.text for a in articles)
-    never = ("View in browser", "Acme Boats", "referrals", "tote bag", "That's all",
-             "All rights reserved", "Quay Street", "Unsubscribe", "https://", "@")
+    never = (
+        "View in browser",
+        "Acme Boats",
+        "referrals",
+        "tote bag",
+        "That's all",
+        "All rights reserved",
+        "Quay Street",
+        "Unsubscribe",
+        "https://",
+        "@",
+    )
     assert [phrase for phrase in never if phrase in spoken] == []
 
 
@@ -92,7 +102,9 @@ def test_a_forwarded_letter_keeps_the_original_subject_and_sender() -> None:
                               sender="Sam <sam@example.org>")  # fmt: skip
     [article] = parse_stories(data, "fwd.eml").articles
     assert (article.title, article.source_name, article.text) == (
-        "The quiet return of the ferry", "Ferry Notes", TEXT,
+        "The quiet return of the ferry",
+        "Ferry Notes",
+        TEXT,
     )
 
 
@@ -110,7 +122,7 @@ def test_a_sponsor_block_is_dropped_up_to_the_next_heading() -> None:
 
 def test_addresses_and_reading_times_are_not_read() -> None:
     html = (
-        f'<h2>Trams return (4 minute read)</h2><p>{TEXT} Details at https://example.org/trams '
+        f"<h2>Trams return (4 minute read)</h2><p>{TEXT} Details at https://example.org/trams "
         "or from trams@example.org today.</p>"
         f"<h2>LIBRARY HOURS EXTENDED BY THE HARBOUR TRUST</h2><p>{TEXT} So said the Harbour "
         "Trust.</p>"
