@@ -3,6 +3,7 @@ Portuguese, each said as a presenter of that language says it, with no digit lef
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -57,3 +58,20 @@ def test_the_checker_takes_the_language_from_the_file_name_or_the_option(
     )
     assert main([str(table)]) == 1  # English rules: not French
     assert main([str(table), "--lang", "fr"]) == 0
+
+
+def test_the_benchmark_prints_each_language_against_the_english_baseline() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[3] / "benchmarks" / "normalize_multi.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--json"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["language"] for r in rows] == list(TABLES)
+    for row in rows:
+        assert row["briefing"]["right"] == row["briefing"]["rows"]
+        assert row["briefing"]["digits_left"] == 0
+        assert row["baseline"]["right"] < row["briefing"]["right"]
