@@ -143,8 +143,11 @@ def parse_pdf(data: bytes, origin: str) -> list[Article]:
     if found:  # the metadata's title printed as a heading: the story starts there
         title, lines = found
     else:
-        heading, lines = _first_heading(lines, body_size)
-        title = heading or meta
+        heading, rest = _first_heading(lines, body_size)
+        if heading and (not meta or _shares_words(heading, meta)):
+            title, lines = heading, rest
+        else:  # no heading, or one about something else (a site's "Follow us", an advert)
+            title = meta
     paragraphs = _paragraphs(_reading_order(pages, lines), body_size)
     paragraphs = _join_hyphenation(paragraphs)
     paragraphs = cut_after_end_mark(drop_release_furniture(paragraphs))
@@ -329,6 +332,11 @@ def _first_heading(lines: list[Line], body_size: float) -> tuple[str | None, lis
         return None, lines
     used = {id(ln) for ln in heading}
     return text, [ln for ln in lines if id(ln) not in used]
+
+
+def _shares_words(heading: str, title: str) -> bool:
+    said = {w.lower() for w in _WORD.findall(heading) if len(w) > 3}
+    return bool(said & {w.lower() for w in _WORD.findall(title)}) or not said
 
 
 def _heading_like(
