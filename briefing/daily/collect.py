@@ -50,6 +50,7 @@ class Candidate:
 
 def collect(config: DailyConfig) -> tuple[list[Candidate], list[StoryFailure]]:
     """Every source's stories, fetched in parallel, returned in source order."""
+    _import_readers(config)
     with ThreadPoolExecutor(max_workers=MAX_PARALLEL_SOURCES) as pool:
         results = list(
             pool.map(lambda pair: _from_source(config, *pair), enumerate(config.sources))
@@ -63,6 +64,22 @@ def collect(config: DailyConfig) -> tuple[list[Candidate], list[StoryFailure]]:
         candidates.extend(found)
         failures.extend(failed)
     return candidates, failures
+
+
+def _import_readers(config: DailyConfig) -> None:
+    """Import the readers the sources need before the threads start: two threads importing
+    modules of one package at once can deadlock on importlib's module locks."""
+    import briefing.ingest
+    import briefing.ingest.html
+    import briefing.ingest.outlets
+    import briefing.ingest.page_meta  # noqa: F401
+
+    if any(source.url for source in config.sources):
+        import briefing.fetch.stories  # noqa: F401
+    if any(source.imap for source in config.sources):
+        import briefing.fetch.imap  # noqa: F401
+    if any(source.imap or source.folder for source in config.sources):
+        import briefing.ingest.newsletter  # noqa: F401
 
 
 def _from_source(
