@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.summarise.language import Language
 
 _TRUNCATED_ENDINGS = ("…", "...", "[…]", "[...]")
 _CAPTION_START = re.compile(
@@ -154,9 +158,12 @@ def continues_a_quote(sentence: str) -> bool:
     return _ends_a_quote_begun_earlier(sentence)
 
 
-def needs_context(sentence: str, cased: bool = True) -> bool:
+def needs_context(sentence: str, cased: bool = True, language: Language | None = None) -> bool:
     """A sentence that leans on an earlier one: a bare pronoun or connective subject, a quote
     fragment with no speaker, or (in cased text) a lower-case or dash continuation.
+
+    Pronouns, connectives and attribution verbs are English's unless `language` (another
+    language's table) is given: then its own `leaning` words say which openings lean.
 
     Set `cased` to False for text that is lower-cased throughout, where a lower-case start
     means nothing. A closing quote mark at the very start closes the previous sentence's
@@ -164,6 +171,8 @@ def needs_context(sentence: str, cased: bool = True) -> bool:
     """
     if sentence.lstrip().startswith(("''", "”")):
         sentence = _STRAY_CLOSING_QUOTE.sub("", sentence, count=1)
+    if language is not None and not language.is_english:
+        return _leans_in(sentence, cased, language)
     attribution = _attribution(sentence)
     if attribution is False or _ends_a_quote_begun_earlier(sentence):
         return True
@@ -175,3 +184,24 @@ def needs_context(sentence: str, cased: bool = True) -> bool:
     if match.group("quote"):
         return attribution is not True
     return cased or not match.group("continuation")[-1].islower()
+
+
+_OTHER_LANGUAGE_OPENING = re.compile(
+    r"\s*(?P<quote>[\"“‘«„]|``)|\s*(?P<continuation>\.\.\.|…|[-–—]|[^\W\d_])"
+)
+
+
+def _leans_in(sentence: str, cased: bool, language: Language) -> bool:
+    """`needs_context` for a language other than English: the sentence opens on one of the
+    language's leaning pronouns or connectives, or (in cased text) on a lower-case letter or a
+    dash; a quote fragment whose first mark closes a quote opened earlier leans too."""
+    if _ends_a_quote_begun_earlier(sentence):
+        return True
+    leaning = language.leaning_opening
+    if leaning is not None and leaning.match(sentence):
+        return True
+    match = _OTHER_LANGUAGE_OPENING.match(sentence)
+    if match is None or match.group("quote"):
+        return False
+    opening = match.group("continuation")
+    return cased and (not opening[-1].isalpha() or opening[-1].islower())

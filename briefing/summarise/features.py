@@ -23,7 +23,8 @@ from briefing.summarise.centrality import (
     pairwise,
     textrank,
 )
-from briefing.summarise.terms import Ints, headline_ids
+from briefing.summarise.language import Language
+from briefing.summarise.terms import ENGLISH, Ints, vocabulary
 
 FEATURE_NAMES: tuple[str, ...] = (
     "bias",
@@ -99,14 +100,16 @@ class Analysis:
     """Every word's packed id (`terms.word_ids`)."""
 
 
-def analyse(sentences: list[str], title: str | None) -> Analysis:
-    """Features for each sentence, with the similarity matrix MMR reuses."""
+def analyse(sentences: list[str], title: str | None, language: Language | None = None) -> Analysis:
+    """Features for each sentence, with the similarity matrix MMR reuses; words are read as
+    `language`'s (English when not given)."""
     size = len(sentences)
-    terms = index_terms(sentences)
+    words = ENGLISH if language is None else vocabulary(language)
+    terms = index_terms(sentences, words)
     similarity, shared = pairwise(terms)
     forward, backward = directed_centrality(similarity)
     distinct = np.bincount(terms.rows, minlength=size).astype(np.float64)
-    headline, headline_size = headline_ids(title) if title else (set(), 0)
+    headline, headline_size = words.headline_ids(title) if title else (set(), 0)
     lengths = terms.lengths.astype(np.float64)
     features = np.empty((size, len(FEATURE_NAMES)))
     block = _position_block(size)
@@ -165,13 +168,16 @@ def _lower_triangle(size: int) -> Array:
 
 
 def _has_quote(sentence: str) -> bool:
-    """Plain and curly double quotes, and PTB's `` and ''."""
+    """Plain and curly double quotes, PTB's `` and '', and guillemets and low quotes (« » „)."""
     return (
         '"' in sentence
         or "“" in sentence
         or "”" in sentence
         or "``" in sentence
         or "''" in sentence
+        or "«" in sentence
+        or "»" in sentence
+        or "„" in sentence
     )
 
 

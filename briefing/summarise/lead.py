@@ -9,6 +9,7 @@ from briefing.summarise.boilerplate import (
     needs_context,
     strip_dateline,
 )
+from briefing.summarise.language import Language, language_for
 from briefing.summarise.sentences import split_sentences
 
 
@@ -18,10 +19,13 @@ class LeadSummarizer:
     name = "lead"
 
     def summarize(self, article: Article, length: Length) -> Summary:
-        candidates = story_sentences(article)
+        language = language_for(article.locale)
+        candidates = story_sentences(article, language)
         count = length.sentences if length.sentences is not None else len(candidates)
         budget = length.word_budget()
-        first = next((i for i, s in enumerate(candidates) if not needs_context(s)), 0)
+        first = next(
+            (i for i, s in enumerate(candidates) if not needs_context(s, True, language)), 0
+        )
         chosen: list[str] = []
         words = 0
         for sentence in candidates[first:]:
@@ -35,13 +39,15 @@ class LeadSummarizer:
         return Summary(article=article, sentences=tuple(chosen))
 
 
-def story_sentences(article: Article) -> list[str]:
-    """The article's sentences with captions, bylines, prompts and datelines removed."""
+def story_sentences(article: Article, language: Language | None = None) -> list[str]:
+    """The article's sentences with captions, bylines, prompts and datelines removed, split by
+    the rules of `language` (by default, the one its locale declares)."""
+    table = language or language_for(article.locale)
     sentences: list[str] = []
     for paragraph in article.paragraphs:
         if is_boilerplate_paragraph(paragraph):
             continue
-        for sentence in split_sentences(paragraph):
+        for sentence in split_sentences(paragraph, table):
             sentence = strip_dateline(sentence)
             if not is_boilerplate_sentence(sentence):
                 sentences.append(sentence)

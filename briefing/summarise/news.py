@@ -10,8 +10,12 @@ twice, within the sentence and word budget, never from boilerplate, and never op
 sentence that needs an earlier one to make sense when there is another choice. The chosen
 sentences are returned in article order.
 
-Two fitted profiles ship: one for articles with a headline (sentences are weighed against
-it) and one for articles without (the opening sentences play the headline's part).
+Two fitted profiles ship for English: one for articles with a headline (sentences are weighed
+against it) and one for articles without (the opening sentences play the headline's part).
+Other languages are read with their own table (`language.py`: sentence splitting, stop words,
+stemmer); the word weights are a language's own, fitted on its articles (French, on
+OrangeSum), and a language or case with none fitted is scored by a profile of hand features
+only (`WITHOUT_WORDS`), never by another language's words.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,11 +39,15 @@ from briefing.summarise.boilerplate import (
     needs_context,
 )
 from briefing.summarise.features import FEATURE_NAMES, Analysis, analyse
+from briefing.summarise.language import Language, language_for
 from briefing.summarise.lead import story_sentences
-from briefing.summarise.lexical import word_logits
+from briefing.summarise.lexical import signed_logits, signed_weights
 
 WEIGHTS_FILE = "news_weights.json"
 HEADLINE, NO_HEADLINE = "headline", "no_headline"
+LANGUAGES, WITHOUT_WORDS = "languages", "without_words"
+"""The weights file's sections beside English's `profiles`: each other language's own fitted
+profiles, by code; and the hand-feature profiles for a language or case with none."""
 
 
 @dataclass(frozen=True)
@@ -59,19 +67,24 @@ class NewsModel:
         """The weights as an array, made once per profile."""
         return np.asarray(self.weights, dtype=np.float64)
 
+    @cached_property
+    def signed_words(self) -> NDArray[np.float64] | None:
+        """The word weights as `lexical.signed_weights` needs them, made once per profile."""
+        return None if self.word_weights is None else signed_weights(self.word_weights)
+
     def logits(self, analysis: Analysis) -> NDArray[np.float64]:
         """Each sentence's log-odds of being summary-worthy: hand features plus its words."""
         logits: NDArray[np.float64] = analysis.features @ self.vector
-        if self.word_weights is not None:
-            words = word_logits(
-                analysis.word_rows, analysis.word_ids, analysis.lengths, self.word_weights
-            )
-            logits = logits + words
+        table = self.signed_words
+        if table is not None:
+            logits += signed_logits(analysis.word_rows, analysis.word_ids, analysis.lengths, table)
         return logits
 
     def scores(self, analysis: Analysis) -> NDArray[np.float64]:
         """The value of each sentence to the summary, before redundancy."""
         worth: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-self.logits(analysis)))
+        if not self.length_exponent:
+            return worth
         return worth * np.maximum(analysis.lengths, 1.0) ** self.length_exponent
 
     @classmethod
@@ -102,16 +115,44 @@ def decode_word_weights(text: str) -> NDArray[np.float64]:
 
 
 @lru_cache(maxsize=1)
-def shipped_models() -> dict[str, NewsModel]:
-    """The fitted profiles that ship with the package, by name (read once)."""
+def _shipped() -> dict[str, Any]:
     text = resources.files("briefing.summarise").joinpath(WEIGHTS_FILE).read_text("utf-8")
-    profiles = json.loads(text)["profiles"]
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _models(profiles: dict[str, Any]) -> dict[str, NewsModel]:
     return {name: NewsModel.from_json(profile) for name, profile in profiles.items()}
 
 
-def model_for(title: str | None) -> NewsModel:
-    """The shipped profile for an article with or without a headline."""
-    return shipped_models()[HEADLINE if title else NO_HEADLINE]
+@lru_cache(maxsize=1)
+def shipped_models() -> dict[str, NewsModel]:
+    """The fitted English profiles that ship with the package, by name (read once)."""
+    return _models(_shipped()["profiles"])
+
+
+@cache
+def language_models(code: str) -> dict[str, NewsModel]:
+    """A language's own fitted profiles (with its word weights), by name; none for most."""
+    if code == "en":
+        return shipped_models()
+    section = _shipped().get(LANGUAGES, {}).get(code)
+    return _models(section["profiles"]) if section else {}
+
+
+@lru_cache(maxsize=1)
+def models_without_words() -> dict[str, NewsModel]:
+    """The hand-feature profiles (no word weights) for a language or case with none fitted."""
+    return _models(_shipped()[WITHOUT_WORDS])
+
+
+def model_for(title: str | None, language: Language | None = None) -> NewsModel:
+    """The shipped profile for an article with or without a headline, in `language` (English
+    when not given): the language's own fitted profile for that case, or else the profile
+    without words, so no article is scored with another language's word weights."""
+    name = HEADLINE if title else NO_HEADLINE
+    own = language_models("en" if language is None else language.code)
+    return own.get(name) or models_without_words()[name]
 
 
 class NewsSummarizer:
@@ -123,8 +164,9 @@ class NewsSummarizer:
         self._model = model
 
     def summarize(self, article: Article, length: Length) -> Summary:
-        sentences = story_sentences(article)
-        chosen = summarize_sentences(sentences, article.title, length, self._model)
+        language = language_for(article.locale)
+        sentences = story_sentences(article, language)
+        chosen = summarize_sentences(sentences, article.title, length, self._model, language)
         return Summary(article=article, sentences=tuple(sentences[i] for i in chosen))
 
 
@@ -136,6 +178,8 @@ class Prepared:
     """Indices into the given sentences of the ones that are story, not boilerplate."""
     story: list[str]
     analysis: Analysis
+    language: Language | None = None
+    """The article's language (English when None)."""
     _leans: dict[int, bool] = field(default_factory=dict, repr=False)
     _cased: bool | None = field(default=None, repr=False)
     _mid_quote: dict[int, bool] = field(default_factory=dict, repr=False)
@@ -147,9 +191,15 @@ class Prepared:
         sentence of every article would cost more than all the features together.
         """
         if index not in self._leans:
-            if self._cased is None:
-                self._cased = any(s != s.lower() for s in self.story)
-            self._leans[index] = needs_context(self.story[index], self._cased)
+            if self._cased is None:  # any upper-case letter (one call, not one per sentence)
+                text = "\n".join(self.story)
+                self._cased = text != text.lower()
+            sentence, language = self.story[index], self.language
+            self._leans[index] = (
+                needs_context(sentence, self._cased)
+                if language is None
+                else needs_context(sentence, self._cased, language)
+            )
         return self._leans[index]
 
     def continues_a_quote(self, index: int) -> bool:
@@ -160,13 +210,15 @@ class Prepared:
         return self._mid_quote[index]
 
 
-def prepare(sentences: Sequence[str], title: str | None) -> Prepared | None:
+def prepare(
+    sentences: Sequence[str], title: str | None, language: Language | None = None
+) -> Prepared | None:
     """Drop boilerplate and compute the features (shared by summarising and fitting)."""
     keep = [i for i, s in enumerate(sentences) if not is_boilerplate_sentence(s)]
     if not keep:
         return None
     story = [sentences[i] for i in keep]
-    return Prepared(keep, story, analyse(story, title))
+    return Prepared(keep, story, analyse(story, title, language), language)
 
 
 def summarize_sentences(
@@ -174,16 +226,18 @@ def summarize_sentences(
     title: str | None,
     length: Length,
     model: NewsModel | None = None,
+    language: Language | None = None,
 ) -> list[int]:
-    """The indices, in article order, of the sentences to keep from an already split article.
+    """The indices, in article order, of the sentences to keep from an already split article
+    in `language` (English when not given).
 
     The product path splits with briefing's own splitter; the benchmark passes its shared
     split here so every system sees the same sentences.
     """
-    prepared = prepare(sentences, title)
+    prepared = prepare(sentences, title, language)
     if prepared is None:
         return []
-    return choose(prepared, model or model_for(title), length)
+    return choose(prepared, model or model_for(title, language), length)
 
 
 def choose(prepared: Prepared, model: NewsModel, length: Length) -> list[int]:
