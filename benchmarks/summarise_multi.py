@@ -34,12 +34,13 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for `summarise` when loaded by path
 
+from corpora import EVAL, require  # noqa: E402
 from summarise import Record  # noqa: E402
 
 from briefing.summarise.language import get_language  # noqa: E402
 from briefing.summarise.sentences import split_sentences  # noqa: E402
 
-MULTI = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "multi"
+MULTI = EVAL / "multi"
 DEFAULT_DATA = [MULTI / "fr_dev.jsonl", MULTI / "pt_dev.jsonl"]
 TRAIN_DATA = {"fr": [MULTI / "train" / "fr_train.jsonl"]}
 """Each language's training files, where there are any (`fit_summariser.py --lang`)."""
@@ -212,9 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a JSON list instead")
     args = parser.parse_args(argv)
     paths: list[Path] = [p.resolve() for p in (args.data or DEFAULT_DATA)]
-    for path in paths:
-        if not path.exists():
-            raise SystemExit(f"benchmarks/summarise_multi.py: {path} is missing; pass --data FILE.")
+    require(*paths, option="--data FILE")
     rows = run(paths, args.sentences or [1, 3], args.stem)
     print(json.dumps(rows, indent=2) if args.json else markdown_table(rows))
     return 0

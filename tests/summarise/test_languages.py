@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from shared_corpus import Shared
@@ -23,6 +26,24 @@ from briefing.summarise.lead import story_sentences
 from briefing.summarise.news import NewsModel, model_for, shipped_models
 from briefing.summarise.sentences import split_sentences
 from briefing.summarise.terms import vocabulary
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))  # its own imports (summarise, corpora)
+    try:
+        spec = importlib.util.spec_from_file_location(
+            f"benchmark_{name}", BENCHMARKS / f"{name}.py"
+        )
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return module
+
 
 SPLITS = {
     "en": [
@@ -203,3 +224,35 @@ def test_an_article_in_a_language_without_a_table_is_summarised_without_words() 
 def test_an_article_without_a_declared_language_is_english(tmp_path: Path) -> None:
     assert language_for(Article("Text.").locale).is_english
     assert model_for("A headline") is shipped_models()[news.HEADLINE]
+
+
+def test_french_word_weights_were_fitted_on_every_french_training_article(shared: Shared) -> None:
+    with shared("eval/multi/train/fr_train.jsonl").open(encoding="utf-8") as handle:
+        articles = sum(1 for line in handle if line.strip())
+    shipped = json.loads(
+        news.resources.files("briefing.summarise").joinpath(news.WEIGHTS_FILE).read_text("utf-8")
+    )
+    french = shipped[news.LANGUAGES]["fr"]
+    assert french["fitted_by"] == "benchmarks/fit_summariser.py --lang fr"
+    for name in (news.HEADLINE, news.NO_HEADLINE):
+        assert french["profiles"][name]["articles"] == articles
+        assert "word_weights" not in shipped[news.WITHOUT_WORDS][name]
+
+
+def test_shipped_french_model_beats_lead3_on_orangesum(shared: Shared) -> None:
+    from rouge_score import rouge_scorer
+
+    bench = load_benchmark("summarise_multi")
+    records = bench.load_multi(shared("eval/multi/fr_dev.jsonl"))
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], tokenizer=bench.UnicodeTokenizer())
+    french = get_language("fr")
+    ours = lead = 0.0
+    for record in records:
+        chosen = news.summarize_sentences(
+            record.sentences, record.title, Length(sentences=3), language=french
+        )
+        prediction = "\n".join(record.sentences[i] for i in chosen)
+        for kind in ("rouge1", "rouge2"):
+            ours += scorer.score(record.reference, prediction)[kind].fmeasure
+            lead += scorer.score(record.reference, "\n".join(record.sentences[:3]))[kind].fmeasure
+    assert (ours - lead) * 100 / len(records) > 0.5  # R-1 + R-2 points, summed (about 1.1)
