@@ -291,9 +291,22 @@ def normalize(
     typer.echo(to_speech(sys.stdin.read() if text is None else text, lang))
 
 
-@app.command()
-def voices() -> None:
-    """List the voice presets (usable here or not, and why) and each engine's voices."""
+voices_app = typer.Typer(
+    help="List the voice presets (usable here or not, and why) and each engine's voices; "
+    "`briefing voices install` installs the natural voice.",
+    invoke_without_command=True,
+)
+app.add_typer(voices_app, name="voices")
+
+
+@voices_app.callback()
+def voices(ctx: typer.Context) -> None:
+    """List the voice presets (usable here or not, and why) and each engine's voices.
+
+    `briefing voices install` installs the natural voice.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from briefing.tts import preset_paths
     from briefing.tts.report import engine_voice_lines, preset_lines
 
@@ -302,6 +315,20 @@ def voices() -> None:
         typer.echo(line)
     for line in engine_voice_lines():
         typer.echo(line)
+
+
+@voices_app.command("install")
+def voices_install(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing unless it fails.")
+    ] = False,
+) -> None:
+    """Install the natural voice (Kokoro) in your data folder, checked by its sha256."""
+    from briefing.tts.kokoro_install import install, summary
+
+    report = install()
+    if not quiet:
+        typer.echo(summary(report))
 
 
 cache_app = typer.Typer(

@@ -42,6 +42,10 @@ class EngineError(BriefingError):
     """A TTS engine failed to produce usable audio at run time."""
 
 
+class ModelError(EngineError):
+    """A voice model file is missing, incomplete, or not the published file (its checksum)."""
+
+
 class AudioError(BriefingError):
     """Assembling or exporting audio failed (usually ffmpeg)."""
 

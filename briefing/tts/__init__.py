@@ -1,7 +1,8 @@
 """TTS: voice each script segment with an engine registered by name.
 
-Built-in engines: `pyttsx3` (default), `espeak-ng` (the command line) and `piper` (neural,
-optional extra `briefing[neural]`). Importing this package loads only the registry: every
+Built-in engines: `kokoro` (the natural voice of the default preset, installed by `briefing
+voices install`), `pyttsx3`, `espeak-ng` (the command line) and `piper` (neural, optional
+extra `briefing[neural]`). Importing this package loads only the registry: every
 other name is imported on first use, and each engine's module when an engine of that name is
 made. That keeps a spawned engine worker (which imports its engine's module, so this package
 too) down to its own engine, and lets the CLI start those workers before its heavy imports.
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         open_segment_cache,
     )
     from briefing.tts.espeak_engine import EspeakNgEngine
+    from briefing.tts.kokoro_engine import KokoroEngine
     from briefing.tts.piper_engine import PiperEngine
     from briefing.tts.pool import EnginePool, EngineSet
     from briefing.tts.presets import (
@@ -58,6 +60,7 @@ _LAZY: dict[str, str] = {
         "cache",
     ),
     "EspeakNgEngine": "espeak_engine",
+    "KokoroEngine": "kokoro_engine",
     "PiperEngine": "piper_engine",
     "Pyttsx3Engine": "pyttsx3_engine",
     **dict.fromkeys(
@@ -85,6 +88,7 @@ def _builtin(module: str, class_name: str) -> Callable[[], TTSEngine]:
     return make
 
 
+register_engine("kokoro", _builtin("briefing.tts.kokoro_engine", "KokoroEngine"))
 register_engine("pyttsx3", _builtin("briefing.tts.pyttsx3_engine", "Pyttsx3Engine"))
 register_engine("espeak-ng", _builtin("briefing.tts.espeak_engine", "EspeakNgEngine"))
 register_engine("piper", _builtin("briefing.tts.piper_engine", "PiperEngine"))
@@ -96,6 +100,7 @@ __all__ = [
     "EngineUnavailableError",
     "EngineVoice",
     "EspeakNgEngine",
+    "KokoroEngine",
     "PartVoice",
     "PiperEngine",
     "Pyttsx3Engine",

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from briefing.errors import ConfigError, EngineError
-from briefing.tts.base import VoiceSettings
+from briefing.tts.base import EngineUnavailableError, VoiceSettings
 
 Job = tuple[str, str, dict[str, Any]]
 """(text, output path, settings as a dict)."""
 Reply = tuple[str, Any]
-"""("ok", result), ("error", message) for a failure worth retrying, or ("config", message)."""
+"""("ok", result), ("error", message) for a failure worth retrying, ("config", message), or
+("unavailable", message) when the engine cannot run here (its model is damaged, say)."""
 Server = Callable[[multiprocessing.connection.Connection], None]
 
 
@@ -66,6 +67,8 @@ class WorkerProcess:
             raise EngineError(f"{self._engine_name} worker crashed (exit code {code})") from None
         if status == "config":
             raise ConfigError(f"{self._engine_name}: {payload}.")
+        if status == "unavailable":
+            raise EngineUnavailableError(str(payload))
         if status != "ok":
             raise EngineError(f"{self._engine_name}: {payload}")
         return payload
@@ -120,6 +123,10 @@ class WorkerConfigError(Exception):
     """Raised in a child for a problem retrying cannot fix (a voice this machine lacks)."""
 
 
+class WorkerUnavailableError(Exception):
+    """Raised in a child when the engine cannot run here at all: the next engine should speak."""
+
+
 Handler = Callable[[str, Any], Any]
 """Runs one request in the child: (command, payload) → result."""
 
@@ -140,6 +147,8 @@ def serve_requests(conn: multiprocessing.connection.Connection, handle: Handler)
             reply: Reply = ("ok", handle(command, payload))
         except WorkerConfigError as error:
             reply = ("config", str(error))
+        except WorkerUnavailableError as error:
+            reply = ("unavailable", str(error))
         except Exception as error:  # reported to the parent, which retries or falls back
             reply = ("error", f"{type(error).__name__}: {error}")
         conn.send(reply)
