@@ -235,6 +235,8 @@ def make(
         f"{'story' if stories == 1 else 'stories'})."
     )
     _report_failures(result.failures)
+    for note in result.notes:
+        typer.echo(f"briefing: {note}", err=True)
     _report_fallbacks(result.fallbacks)
     typer.echo(f"Listen: copy it to your phone, or play it here with: ffplay -nodisp {result.path}")
     if result.side_files:

@@ -177,6 +177,9 @@ class Briefing:
     """Segments voiced by a fallback engine because their own engine failed."""
     side_files: tuple[Path, ...] = ()
     """Files written beside the audio: chapters JSON, WebVTT, SRT, HTML show notes."""
+    notes: tuple[str, ...] = ()
+    """What the listener should know about the voice: one that cannot run here, and which
+    spoke instead (`briefing.tts.usable`)."""
 
     @property
     def story_count(self) -> int:

@@ -130,13 +130,16 @@ def start_engines(
 
     A worker takes a fraction of a second to start (a new interpreter imports the engine);
     started now, that overlaps reading, summarising and composing. Nothing is started when
-    the episode cache seems to hold this episode already (an unchanged re-run voices nothing).
-    Pass the pool to `make_briefing`, which closes it; the CLI calls this before its own
-    heavy imports. The arguments mean what they mean to `make_briefing`.
+    the episode cache seems to hold this episode already (an unchanged re-run voices nothing),
+    and none for a voice that cannot run here (`usable_here`). Pass the pool to
+    `make_briefing`, which closes it; the CLI calls this before its own heavy imports. The
+    arguments mean what they mean to `make_briefing`.
     """
+    from briefing.tts.usable import usable_here
+
     pool = EnginePool(workers)
     if not (cache and _may_restore(cache_dir, output, date or resolve(clock)().date())):
-        pool.start(preset.first_engines)
+        pool.start(usable_here(preset).preset.first_engines)
     return pool
 
 
@@ -176,7 +179,10 @@ def make_briefing(
     now = resolve(clock)()
     clock = fixed_clock(now)
     date = date or now.date()
-    preset = load_preset(voice).with_lexicon(lexicon or Lexicon())
+    from briefing.tts.usable import usable_here
+
+    usable = usable_here(load_preset(voice).with_lexicon(lexicon or Lexicon()))
+    preset = usable.preset  # a voice that cannot run here gives way to its fallback, once
     if engines is None:
         engines = start_engines(
             preset, workers=workers, output=output, date=date, cache=cache, cache_dir=cache_dir
@@ -216,6 +222,7 @@ def make_briefing(
                 timeline=restored.timeline,
                 failures=tuple(failures),
                 side_files=restored.side_files,
+                notes=usable.notes,
             )
         with tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
             voicing = voice_script(
@@ -236,6 +243,7 @@ def make_briefing(
         failures=tuple(failures),
         fallbacks=voicing.fallbacks,
         side_files=rendered.side_files,
+        notes=usable.notes,
     )
 
 

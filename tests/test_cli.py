@@ -108,7 +108,8 @@ def test_unknown_voice_is_a_usage_error(tmp_path: Path) -> None:
 def test_voices_lists_presets_and_engine_voices() -> None:
     result = runner.invoke(app, ["voices"])
     assert result.exit_code == 0
-    assert re.search(r"^\s+default\s+pyttsx3\s", result.output, re.MULTILINE)
+    assert re.search(r"^\s+default\s+kokoro\s", result.output, re.MULTILINE)
+    assert re.search(r"^\s+classic\s+pyttsx3\s", result.output, re.MULTILINE)
     assert "gmw/en" in result.output
 
 
@@ -190,7 +191,8 @@ def test_one_worker_makes_the_same_episode_every_time(tmp_path: Path, seed_artic
     timelines = []
     for run in ("a", "b", "c"):
         out = tmp_path / f"{run}.mp3"
-        args = ["make", str(seed_article), "-o", str(out), "--no-cache", "--workers", "1"]
+        args = ["make", str(seed_article), "-o", str(out), "--no-cache", "--workers", "1",
+                "--voice", "classic"]  # pyttsx3, which this is about
         result = runner.invoke(app, [*args, "--date", "2026-11-25"])
         assert result.exit_code == 0, result.output
         timelines.append(out.with_suffix(".srt").read_text(encoding="utf-8"))

@@ -97,14 +97,17 @@ def run_daily(
     is today's date and time (default: the real clock).
     """
     from briefing.tts import load_preset
+    from briefing.tts.usable import usable_here
 
     # a bad voice fails before anything is fetched or made
-    preset = load_preset(config.voice).with_lexicon(config.lexicon)
+    usable = usable_here(load_preset(config.voice).with_lexicon(config.lexicon))
+    preset = usable.preset  # a voice that cannot run here gives way to its fallback, once
     _prepare_output(config.output)
     now = resolve(clock)()
     moment = briefing_moment(date or now.date(), now)
     with exclusive(config.output):
         report = _run(config, preset, moment, minutes, on_progress)
+        report = replace(report, notes=(*usable.notes, *report.notes))
         return _publish_remote(config, report)
 
 

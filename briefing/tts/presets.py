@@ -41,6 +41,7 @@ VOICE_KEYS: dict[str, tuple[type, ...]] = {
 TOP_KEYS: dict[str, tuple[type, ...]] = {
     "name": (str,),
     "description": (str,),
+    "licence": (str,),
     "fallback": (list,),
     "presenter": (dict,),
     "reader": (dict,),
@@ -74,6 +75,8 @@ class VoicePreset:
     """Engines to try, in order, when a segment's own engine fails twice."""
     presenter: PartVoice | None = None
     reader: PartVoice | None = None
+    licence: str = ""
+    """The licences of the engine, model and voices, as `briefing voices` lists them."""
     lexicon: Lexicon = Lexicon()
     """The user's pronunciations ([pronunciations] in the config), for every voice."""
 
@@ -175,6 +178,7 @@ def preset_from_dict(data: dict[str, Any], path: Path) -> VoicePreset:
         fallback=fallback,
         presenter=roles["presenter"],
         reader=roles["reader"],
+        licence=data.get("licence", ""),
     )
 
 

@@ -10,6 +10,7 @@ from briefing.errors import BriefingError
 from briefing.models import SegmentFallback
 from briefing.tts.base import engine_names, get_engine, unavailable_reason
 from briefing.tts.presets import PartVoice, VoicePreset, load_preset
+from briefing.tts.usable import problem
 
 
 @dataclass(frozen=True)
@@ -24,17 +25,14 @@ class PresetStatus:
 
 def part_problem(part: PartVoice) -> str | None:
     """Why this voice cannot run here, or None."""
-    try:
-        engine = get_engine(part.engine)
-    except BriefingError as error:
-        return error.message
-    return unavailable_reason(engine, part.settings)
+    return problem(part)
 
 
 def preset_status(preset: VoicePreset) -> PresetStatus:
     """Whether `preset` can run as written on this machine, and why not."""
     firsts = [p for p in (preset.presenter, preset.reader) if p is not None] or [preset.main]
     problems = [problem for part in dict.fromkeys(firsts) if (problem := part_problem(part))]
+    problems = list(dict.fromkeys(problems))  # two voices of one missing engine: said once
     if not problems:
         return PresetStatus(preset, usable=True)
     working = next((p.engine for p in preset.fallback if part_problem(p) is None), "")
@@ -42,7 +40,7 @@ def preset_status(preset: VoicePreset) -> PresetStatus:
 
 
 def preset_lines(paths: Iterable[Path]) -> list[str]:
-    """Two lines per preset: name, engines, usable or why not; then its description."""
+    """Per preset: name, engines, usable or why not; its description; its licences if given."""
     lines: list[str] = []
     for path in paths:
         status = preset_status(load_preset(str(path)))
@@ -55,6 +53,8 @@ def preset_lines(paths: Iterable[Path]) -> list[str]:
             usable = f"usable here: no ({status.why_not}{then})"
         lines.append(f"  {preset.name:<10} {engines:<30} {usable}")
         lines.append(f"  {'':<10} {preset.description}")
+        if preset.licence:
+            lines.append(f"  {'':<10} licence: {preset.licence}")
     return lines
 
 

@@ -19,8 +19,12 @@ def write(tmp_path: Path, text: str) -> str:
 
 def test_shipped_presets_cover_the_four_kinds_of_voice() -> None:
     presets = {p.stem: load_preset(p.stem) for p in preset_paths()}
-    assert {"default", "bright", "duo", "neural"} <= set(presets)
-    assert presets["default"].engine == "pyttsx3"
+    assert {"default", "classic", "bright", "duo", "neural"} <= set(presets)
+    assert {"us-female", "us-male", "uk-female", "uk-male", "us-duo"} <= set(presets)
+    assert presets["default"].engine == "kokoro"
+    assert [p.engine for p in presets["default"].fallback] == ["espeak-ng"]
+    assert presets["classic"].engine == "pyttsx3"
+    assert all(preset.licence for preset in presets.values())
     assert presets["bright"].engine == "espeak-ng"
     assert presets["bright"].settings.pitch == 62
     assert presets["neural"].engine == "piper"
