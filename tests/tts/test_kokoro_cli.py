@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.tts import kokoro_install
 
+pytest_plugins = ["fixtures.kokoro"]  # kokoro_data, kokoro_home, kokoro_copy
+
 runner = CliRunner()
 NOT_INSTALLED = (
     "briefing: espeak-ng spoke instead of kokoro: the natural voice is not installed; "

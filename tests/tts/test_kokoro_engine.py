@@ -17,6 +17,8 @@ from briefing.tts.kokoro_engine import NATURAL_WPM, OTHER_WPM, KokoroEngine, spe
 from briefing.tts.kokoro_files import MODEL_NAME, MODEL_SIZE
 from briefing.tts.synthesize import voice_one
 
+pytest_plugins = ["fixtures.kokoro"]  # kokoro_data, kokoro_home, kokoro_copy
+
 TEXT = "Tidal turbines began powering the harbour on Monday."
 
 

@@ -25,6 +25,8 @@ from briefing.tts.kokoro_files import (
 )
 from briefing.tts.kokoro_install import install, part_paths
 
+pytest_plugins = ["fixtures.kokoro"]  # kokoro_data, kokoro_home, kokoro_copy
+
 EXPECTED_VOICES = {
     "af_heart", "af_bella", "am_michael", "am_fenrir", "bf_emma", "bf_isabella", "bm_george",
     "bm_fable", "ef_dora", "em_alex", "ff_siwis", "if_sara", "im_nicola", "pf_dora", "pm_alex",
