@@ -84,7 +84,8 @@ class KokoroEngine:
     def set_threads(self, threads: int) -> None:
         """CPU threads for the model; a worker loads it once, so this applies from its next start.
 
-        Two cores voice fastest as two workers of one thread each (see `benchmarks`).
+        Two cores voice fastest as two workers of one thread each
+        (`benchmarks/kokoro_engine.py`), which is what `EnginePool` gives them.
         """
         self._server.threads = max(1, threads)
 
@@ -107,7 +108,7 @@ class KokoroEngine:
     def list_voices(self) -> list[EngineVoice]:
         if self.unavailable_reason():
             return []
-        return [EngineVoice(name, name, (_language(name),)) for name in voice_names()]
+        return [EngineVoice(name, _describe(name), (_language(name),)) for name in voice_names()]
 
     def close(self) -> None:
         self._worker.close()
@@ -147,6 +148,15 @@ def speed_for(rate_wpm: int, voice: str) -> float:
 
 def _language(voice: str) -> str:
     return LANGUAGES.get(voice[:1], "en-us")
+
+
+def _describe(voice: str) -> str:
+    """"af_heart" → "Heart, American English, female": what Kokoro's names encode."""
+    accents = {"a": "American English", "b": "British English", "e": "Spanish", "f": "French",
+               "i": "Italian", "p": "Brazilian Portuguese"}
+    sex = {"f": "female", "m": "male"}.get(voice[1:2], "")
+    name = voice[3:].replace("_", " ").title()
+    return ", ".join(part for part in (name, accents.get(voice[:1], ""), sex) if part)
 
 
 @dataclass
