@@ -189,15 +189,15 @@ def item_table(results: Sequence[Heard], chosen: Sequence[Item], voices: Sequenc
 
 
 def _difference(spelled: str, original: str) -> str:
-    """The part of the spelled sentence that differs from the original."""
+    """The words of the spelled sentence that differ from the original's."""
+    said, written = spelled.split(), original.split()
     start = 0
-    while start < min(len(spelled), len(original)) and spelled[start] == original[start]:
+    while start < min(len(said), len(written)) and said[start] == written[start]:
         start += 1
     end = 0
-    while (end < min(len(spelled), len(original)) - start
-           and spelled[-1 - end] == original[-1 - end]):
+    while end < min(len(said), len(written)) - start and said[-1 - end] == written[-1 - end]:
         end += 1
-    return f"“{spelled[start:len(spelled) - end].strip()}”"
+    return f"“{' '.join(said[start : len(said) - end])}”"
 
 
 def _wer(heard: Sequence[Heard]) -> str:

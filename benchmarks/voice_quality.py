@@ -12,8 +12,9 @@ file by default, a fixed sample), `--sentences` sentences each:
 3. naturalness: DNSMOS P.835 (speechmos) OVRL and SIG, on the episode at 16 kHz mono,
    peak-normalised, averaged over consecutive 9.01-second windows;
 4. intelligibility: Whisper tiny.en (faster-whisper, CPU int8, offline) transcribes the
-   episode; WER against the script the engines were given, both sides in one normal form
-   (numbers as words, acronym letters joined, case and punctuation dropped:
+   episode, one segment at a time (cut in the middle of the pauses between them, from the
+   episode's timeline); WER against the script the engines were given, both sides in one
+   normal form (numbers as words, acronym letters joined, case and punctuation dropped:
    benchmarks/listening.py).
 
     .venv/bin/python benchmarks/voice_quality.py                  # table
@@ -143,7 +144,8 @@ def measure(preset: VoicePreset, stories: Sequence[Path], sentences: int, worker
               "the synthesis time is for build_script's", file=sys.stderr)
     samples = listening.load_audio(result.path)
     quality = listening.dnsmos(samples)
-    heard = listening.transcribe(samples)
+    heard = listening.transcribe_spans(
+        samples, [(t.start_ms / 1000, t.end_ms / 1000) for t in result.timeline])
     errors = listening.word_errors(result.script.text, heard)
     engines = " + ".join(preset.first_engines)
     return Row(preset.name, engines, quality.ovrl, quality.sig, quality.bak, errors.wer,
@@ -226,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"One episode per preset from {len(stories)} stories of {args.data.name} "
           f"({', '.join(setup['stories'])}), {args.sentences} sentences each, made by "
           f"make_briefing (MP3). DNSMOS P.835 on 16 kHz mono, peak-normalised, 9.01 s windows "
-          f"averaged; WER of Whisper tiny.en (int8, CPU) against the script voiced; synthesis "
+          f"averaged; WER of Whisper tiny.en (int8, CPU; segment by segment) against the script "
+          f"voiced; synthesis "
           f"× real time: voice_script on {args.workers} cores, engine start-up included, "
           f"÷ seconds of speech. {os.cpu_count()} CPUs; {setup['seconds']} s in all.\n")
     print(table(rows, baseline))

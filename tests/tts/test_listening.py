@@ -85,6 +85,9 @@ def test_whisper_hears_what_the_engine_was_given(
         kokoro_installed(request)
     settings, bound = ENGINES[name]
     engine = get_engine(name)
+    set_threads = getattr(engine, "set_threads", None)
+    if callable(set_threads):
+        set_threads(os.cpu_count() or 1)  # one segment: every core on it
     try:
         reason = unavailable_reason(engine, settings)
         if reason:
