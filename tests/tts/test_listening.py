@@ -23,7 +23,10 @@ from types import ModuleType
 
 import pytest
 
+from briefing.errors import BriefingError
 from briefing.tts import VoiceSettings, engine_names, get_engine, unavailable_reason, voice_one
+
+pytest_plugins = ["fixtures.kokoro"]  # kokoro_home: the natural voice installed for a test
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 PASSAGE = (
@@ -67,13 +70,14 @@ def missing(reason: str) -> None:
 
 
 def kokoro_installed(request: pytest.FixtureRequest) -> None:
-    """The natural voice in this test's home: the kokoro tests' own fixture (tests/tts)."""
+    """The natural voice in this test's home (tests/fixtures/kokoro.py), asked for only by the
+    kokoro case so that the others do not install it."""
     if "kokoro" not in engine_names():
         missing("kokoro engine not registered")
     try:
         request.getfixturevalue("kokoro_home")
-    except pytest.FixtureLookupError:
-        missing("kokoro model not installed")
+    except (pytest.FixtureLookupError, BriefingError) as error:
+        missing(f"kokoro model not installed ({error})")
 
 
 @pytest.mark.real
