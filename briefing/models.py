@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from briefing.languages import ENGLISH, language_code
+
 
 @dataclass(frozen=True)
 class Article:
@@ -28,8 +30,14 @@ class Article:
     """A link to the original, for chapters and show notes, when known."""
     published: dt.datetime | None = None
     locale: str | None = None
-    """The page's declared language and region ("en-US"), when known: "1/2/2020" is the
-    second of January in the United States and the first of February elsewhere."""
+    """The story's language and region ("en-US", "fr"): the page's declaration, else what
+    ingest detected; None is English. "1/2/2020" is the second of January in the United
+    States and the first of February elsewhere."""
+
+    @property
+    def language(self) -> str:
+        """The language the story is written in, as a code ("en", "fr", "pt")."""
+        return language_code(self.locale)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -91,6 +99,9 @@ class ScriptSegment:
     pause_after_ms: int = 400
     story: int | None = None
     """Index of the story this segment belongs to (None for intro and outro)."""
+    language: str = ENGLISH
+    """The language it is said in (a code, "fr"): the episode's, or its story's own when a
+    story in another language is read in that language."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,9 @@ class Script:
     date: dt.date
     segments: tuple[ScriptSegment, ...]
     stories: tuple[Summary, ...] = ()
+    language: str = ENGLISH
+    """The episode's language (a code): the presenter's lines are in it, and so are the
+    tags, the feed and the player around the audio."""
 
     @property
     def text(self) -> str:

@@ -8,10 +8,10 @@ English stays with `briefing.script.normalize`'s own passes.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from briefing.errors import UnsupportedLanguageError
+from briefing.languages import language_code
 from briefing.script.lang.base import Language
 from briefing.script.lang.basic import BasicLanguage, num2words_code
 from briefing.script.lang.de import German
@@ -27,12 +27,6 @@ LANGUAGES: dict[str, type[Language]] = {
 """The languages with their own tables, by code."""
 
 __all__ = ["LANGUAGES", "Language", "language_code", "normalizer_for"]
-
-
-def language_code(locale: str | None) -> str:
-    """ "pt-BR" → "pt", "de_CH" → "de", None or "" → "en"."""
-    code = re.split(r"[-_.@\s]", (locale or "").strip(), maxsplit=1)[0].lower()
-    return code or "en"
 
 
 @cache
