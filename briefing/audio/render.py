@@ -25,6 +25,7 @@ from briefing.audio.encode import (
     format_for,
 )
 from briefing.audio.export import atomic_path
+from briefing.audio.language import show_notes_words
 from briefing.audio.master import MasterJob, MasterResult, master_to_file
 from briefing.audio.pauses import PausePlan
 from briefing.audio.shownotes import show_notes_html
@@ -152,7 +153,7 @@ def render_briefing(
     chapters = build_chapters(programme.timeline, script, programme.duration_ms)
     tags = _tags(script, chapters, options)
     side = side_file_paths(output) if options.side_files else {}
-    texts = _side_texts(programme, script, chapters, tags.title) if side else {}
+    texts = _side_texts(programme, script, chapters, tags.title, side) if side else {}
     with ExitStack() as stack:
         audio_tmp = stack.enter_context(atomic_path(output))
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-")))
@@ -192,7 +193,7 @@ def _encode(
     )
     inputs = ["-f", "ffmetadata", "-i", str(metadata)]
     maps = ["-map_metadata", str(first_extra), "-map_chapters",
-            str(first_extra) if with_chapters else "-1"]
+            str(first_extra) if with_chapters else "-1", *tags.stream_metadata()]
     if audio_format is AudioFormat.MP3 and tags.cover is not None:
         cover = workdir / ("cover.png" if tags.cover.mime == "image/png" else "cover.jpg")
         cover.write_bytes(tags.cover.data)
@@ -216,27 +217,37 @@ def _encode(
 def _tags(script: Script, chapters: Sequence[Chapter], options: AudioOptions) -> Tags:
     cover: Cover = load_cover(options.cover) if options.cover else default_cover(script.date)
     headlines = [summary.headline for summary in script.stories]
+    words = show_notes_words(script.language)
     comment = options.comment
     if comment is None:
-        comment = "Stories: " + "; ".join(headlines) if headlines else "A spoken news briefing."
+        comment = words["comment"].format("; ".join(headlines)) if headlines else words[
+            "no_stories"]
     return Tags(
-        title=options.title or default_title(script.date),
+        title=options.title or default_title(script.date, script.language),
         artist=options.artist,
         album=options.album,
         date=script.date,
         genre=options.genre,
         comment=comment,
         cover=cover,
+        language=script.language,
     )
 
 
 def _side_texts(
-    programme: Programme, script: Script, chapters: Sequence[Chapter], title: str
+    programme: Programme,
+    script: Script,
+    chapters: Sequence[Chapter],
+    title: str,
+    side: dict[str, Path],
 ) -> dict[str, str]:
     cues = cues_for(programme.timeline)
+    transcripts = {"vtt": side["vtt"].name, "srt": side["srt"].name}
     return {
         "chapters_json": podcast_chapters_json(chapters, title),
-        "vtt": to_webvtt(cues),
+        "vtt": to_webvtt(cues, script.language),
         "srt": to_srt(cues),
-        "show_notes": show_notes_html(title, script.date, chapters),
+        "show_notes": show_notes_html(
+            title, script.date, chapters, script.language, transcripts
+        ),
     }

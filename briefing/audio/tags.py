@@ -1,7 +1,14 @@
-"""Tags and cover art: what a phone shows for the episode (title, artist, album, date, art).
+"""Tags and cover art: what a phone shows for the episode (title, artist, album, date, art,
+language).
 
-MP3 tags, cover and chapters are written by ffmpeg in one pass (mutagen would reorder the
-CHAP frames); the other formats get their tags, cover and Ogg/FLAC chapters from mutagen.
+MP3 tags, cover and chapters are written by ffmpeg in one pass; mutagen then adds the one
+frame ffmpeg cannot write, a COMM comment with its language (ffmpeg writes a comment as
+TXXX). The other formats get their tags, cover and Ogg/FLAC chapters from mutagen.
+
+The language is the episode's, in the form each format reads: ISO 639-2 ("fra") in ID3's
+TLAN and COMM, in an MP4 track's media header (written by ffmpeg, see `stream_metadata`) and
+in the `----:com.apple.iTunes:LANGUAGE` atom that taggers such as Mp3tag and Picard map to
+TLAN, and in the Vorbis comment LANGUAGE.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from typing import Any
 
 from briefing.audio.chapters import Chapter, vorbis_chapter_comments
 from briefing.audio.encode import AudioFormat
+from briefing.audio.language import iso639_2, long_date
 from briefing.errors import InputError
+from briefing.languages import ENGLISH
 
 COVER_SIZE = 1400
 """Apple Podcasts asks for square art of 1400 to 3000 pixels."""
@@ -41,9 +50,15 @@ class Tags:
     genre: str
     comment: str
     cover: Cover | None = None
+    language: str = ENGLISH
+    """The episode's language, a code ("fr")."""
+
+    @property
+    def language_iso639_2(self) -> str:
+        return iso639_2(self.language)
 
     def as_ffmetadata(self) -> dict[str, str]:
-        """ffmpeg's generic tag names (it maps them to ID3 or MP4 atoms)."""
+        """ffmpeg's generic tag names (it maps them to ID3 or MP4 atoms; "language" to TLAN)."""
         return {
             "title": self.title,
             "artist": self.artist,
@@ -52,12 +67,17 @@ class Tags:
             "date": self.date.isoformat(),
             "genre": self.genre,
             "comment": self.comment,
+            "language": self.language_iso639_2,
         }
 
+    def stream_metadata(self) -> list[str]:
+        """ffmpeg options for the audio stream's language: an MP4 track's `mdhd` holds it."""
+        return ["-metadata:s:a:0", f"language={self.language_iso639_2}"]
 
-def default_title(date: dt.date) -> str:
-    """"Briefing — Wednesday 25 November 2026"."""
-    return f"Briefing — {date:%A} {date.day} {date:%B %Y}"
+
+def default_title(date: dt.date, language: str = ENGLISH) -> str:
+    """"Briefing — Wednesday 25 November 2026", "Briefing — mercredi 25 novembre 2026"."""
+    return f"Briefing — {long_date(date, language)}"
 
 
 def load_cover(path: Path) -> Cover:
@@ -103,13 +123,44 @@ def default_cover(date: dt.date, title: str = "Briefing") -> Cover:
 def write_tags(
     path: Path, audio_format: AudioFormat, tags: Tags, chapters: Sequence[Chapter]
 ) -> None:
-    """Tag a finished non-MP3 file in place with mutagen (MP3 is tagged by ffmpeg)."""
-    if audio_format is AudioFormat.M4A:
+    """Tag a finished file in place with mutagen (MP3: only what ffmpeg cannot write)."""
+    if audio_format is AudioFormat.MP3:
+        _tag_mp3(path, tags)
+    elif audio_format is AudioFormat.M4A:
         _tag_mp4(path, tags)
     elif audio_format in (AudioFormat.OPUS, AudioFormat.FLAC):
         _tag_vorbis(path, audio_format, tags, chapters)
     elif audio_format is AudioFormat.WAV:
         _tag_wav(path, tags)
+
+
+def _tag_mp3(path: Path, tags: Tags) -> None:
+    """The comment as COMM in the episode's language (players show COMM, not TXXX:comment).
+
+    Frames are written back in the order ffmpeg wrote them: mutagen's own save sorts them
+    by size, which puts the chapters (CHAP) out of order for readers that go by file order.
+    """
+    id3 = _mutagen("id3")
+    frames = _in_order_id3(id3)(path)
+    frames.delall("TXXX:comment")
+    frames.setall("COMM", [id3.COMM(encoding=3, lang=tags.language_iso639_2, desc="",
+                                    text=tags.comment)])
+    frames.setall("TLAN", [id3.TLAN(encoding=3, text=tags.language_iso639_2)])
+    frames.save(path, v2_version=3 if frames.version < (2, 4, 0) else 4)  # as ffmpeg wrote it
+
+
+def _in_order_id3(id3: Any) -> Any:
+    """mutagen's ID3 with its frame sort left out (the rest of `_write` as mutagen 1.47 has it)."""
+    save_frame = importlib.import_module("mutagen.id3._tags").save_frame
+
+    class InOrderID3(id3.ID3):  # type: ignore[misc]
+        def _write(self, config: Any) -> bytearray:
+            data = bytearray().join(save_frame(frame, config=config) for frame in self.values())
+            if self._unknown_v2_version == config.v2_version:
+                data += b"".join(frame for frame in self.unknown_frames if len(frame) > 10)
+            return data
+
+    return InOrderID3
 
 
 def _tag_mp4(path: Path, tags: Tags) -> None:
@@ -128,6 +179,9 @@ def _tag_mp4(path: Path, tags: Tags) -> None:
             "\xa9gen": [tags.genre],
             "\xa9cmt": [tags.comment],
             "stik": [21],  # media kind: podcast
+            "----:com.apple.iTunes:LANGUAGE": [
+                mp4.MP4FreeForm(tags.language_iso639_2.encode("ascii"))
+            ],
         }
     )
     if tags.cover:
@@ -159,6 +213,7 @@ def _tag_vorbis(
         "DATE": tags.date.isoformat(),
         "GENRE": tags.genre,
         "COMMENT": tags.comment,
+        "LANGUAGE": tags.language_iso639_2,
         **vorbis_chapter_comments(chapters),
     }
     for key, value in values.items():
@@ -201,7 +256,8 @@ def _tag_wav(path: Path, tags: Tags) -> None:
     frames.add(id3.TALB(encoding=3, text=tags.album))
     frames.add(id3.TDRC(encoding=3, text=tags.date.isoformat()))
     frames.add(id3.TCON(encoding=3, text=tags.genre))
-    frames.add(id3.COMM(encoding=3, lang="eng", desc="", text=tags.comment))
+    frames.add(id3.TLAN(encoding=3, text=tags.language_iso639_2))
+    frames.add(id3.COMM(encoding=3, lang=tags.language_iso639_2, desc="", text=tags.comment))
     if tags.cover:
         frames.add(id3.APIC(encoding=3, mime=tags.cover.mime, type=3, desc="Cover",
                         data=tags.cover.data))

@@ -2,6 +2,12 @@
 
 Cue times come from the assembled timeline (after trimming and pauses), so they are where the
 speech is, not an estimate. Each script segment is one sentence, except the intro greeting.
+
+WebVTT has no language field in its standard today (HTML gives it: `<track srclang>`, and
+a feed: `<podcast:transcript language>`). The file still says it in its header as `lang: fr`,
+the form the WebVTT header-metadata proposal reserves (w3c/webvtt#548); parsers of the
+current standard skip header lines, so every player reads the cues as before. SRT has no
+header at all.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.audio.chapters import clock
+from briefing.audio.language import bcp47
+from briefing.languages import ENGLISH
 from briefing.models import TimedSegment
 
 
@@ -30,8 +38,8 @@ def cues_for(timeline: Sequence[TimedSegment]) -> list[Cue]:
     ]
 
 
-def to_webvtt(cues: Sequence[Cue]) -> str:
-    blocks = ["WEBVTT"]
+def to_webvtt(cues: Sequence[Cue], language: str = ENGLISH) -> str:
+    blocks = [f"WEBVTT\nlang: {bcp47(language)}"]
     for number, cue in enumerate(cues, start=1):
         text = _safe_vtt(cue.text)
         blocks.append(f"{number}\n{clock(cue.start_ms)} --> {clock(cue.end_ms)}\n{text}")
