@@ -197,7 +197,7 @@ def _run(
     cache = SegmentCache()
     from briefing.daily.render import voice_and_assemble
 
-    options = _audio_options(config, date)
+    options = _audio_options(config, date, plan.script.language)
     voiced = voice_and_assemble(plan.script, preset, options, cache=cache, on_progress=on_progress)
     synthesized, cached = voiced.synthesized, voiced.cached
     error = abs(voiced.programme.duration_s - target_s) / target_s
@@ -305,15 +305,18 @@ def _write_episode(
         chapters=relative(rendered.chapters_json),
         transcript=relative(rendered.vtt),
         extra_files=extra,
+        language=script.language,
     )
 
 
-def _audio_options(config: DailyConfig, date: dt.date) -> AudioOptions:
+def _audio_options(config: DailyConfig, date: dt.date, language: str) -> AudioOptions:
     from briefing.audio.render import AudioOptions
     from briefing.audio.tags import default_title
 
     return AudioOptions(
-        title=default_title(date), artist=config.podcast.author, album=config.podcast.title
+        title=default_title(date, language),
+        artist=config.podcast.author,
+        album=config.podcast.title,
     )
 
 

@@ -1,13 +1,20 @@
-"""The episodes in an output folder: one JSON manifest, the source of truth for `feed.xml`."""
+"""The episodes in an output folder: one JSON manifest, the source of truth for `feed.xml`.
+
+Each episode records its language (a code, "fr"); a manifest written before episodes had
+one reads as English, the only language there was.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.audio.language import bcp47
 from briefing.errors import ConfigError
+from briefing.languages import ENGLISH
 
 MANIFEST = "episodes.json"
 EPISODES_DIR = "episodes"
@@ -43,6 +50,8 @@ class Episode:
     chapters: str | None = None
     transcript: str | None = None
     extra_files: tuple[str, ...] = field(default_factory=tuple)
+    language: str = ENGLISH
+    """The episode's language, a code ("fr"): its transcript's, its show notes', its tags'."""
 
     @property
     def guid(self) -> str:
@@ -67,6 +76,17 @@ def load_episodes(folder: Path) -> list[Episode]:
             f"{path}: unreadable episode list ({error}); move it away to start the feed afresh."
         ) from None
     return sorted(episodes, key=lambda e: e.date, reverse=True)
+
+
+def show_language(configured: str, episodes: Sequence[Episode]) -> str:
+    """The show's language (BCP 47) for the feed's `<language>` and the player page.
+
+    The podcast settings' `language` when set; else the newest episode's (a show follows
+    the language its episodes are now made in); English when there is neither.
+    """
+    if configured.strip():
+        return configured.strip()
+    return bcp47(episodes[0].language) if episodes else ENGLISH
 
 
 def episodes_json(episodes: list[Episode]) -> str:

@@ -1,4 +1,8 @@
-"""`feed.xml`: RSS 2.0 with the iTunes tags Apple Podcasts requires and Podcasting 2.0 extras."""
+"""`feed.xml`: RSS 2.0 with the iTunes tags Apple Podcasts requires and Podcasting 2.0 extras.
+
+The channel's `<language>` is the show's (`show_language`: the settings', else the newest
+episode's); RSS has no language per item, so each episode's own goes on its transcript.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from briefing.audio.language import bcp47
 from briefing.config import PodcastSettings
-from briefing.publish.episodes import Episode
+from briefing.publish.episodes import Episode, show_language
 
 FEED_NAME = "feed.xml"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -33,7 +38,7 @@ def feed_xml(podcast: PodcastSettings, episodes: Sequence[Episode], base_url: st
     _text(channel, "title", podcast.title)
     _text(channel, "link", base)
     _text(channel, "description", podcast.description)
-    _text(channel, "language", podcast.language)
+    _text(channel, "language", show_language(podcast.language, episodes))
     _text(channel, "generator", "briefing")
     ET.SubElement(
         channel,
@@ -58,13 +63,13 @@ def feed_xml(podcast: PodcastSettings, episodes: Sequence[Episode], base_url: st
         _text(image, "title", podcast.title)
         _text(image, "link", base)
     for episode in episodes:
-        _item(channel, episode, base, podcast.language)
+        _item(channel, episode, base)
     ET.indent(rss)
     data: bytes = ET.tostring(rss, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
 
 
-def _item(channel: ET.Element, episode: Episode, base: str, language: str) -> None:
+def _item(channel: ET.Element, episode: Episode, base: str) -> None:
     item = ET.SubElement(channel, "item")
     _text(item, "title", episode.title)
     description = show_notes_html(episode)
@@ -90,7 +95,8 @@ def _item(channel: ET.Element, episode: Episode, base: str, language: str) -> No
         ET.SubElement(
             item,
             f"{{{PODCAST}}}transcript",
-            {"url": base + quote(episode.transcript), "type": "text/vtt", "language": language},
+            {"url": base + quote(episode.transcript), "type": "text/vtt",
+             "language": bcp47(episode.language)},
         )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import feedparser
@@ -11,10 +13,15 @@ import pytest
 from briefing.config import PodcastSettings
 from briefing.errors import BriefingError
 from briefing.publish import Episode, EpisodeStory, StoryLink, feed_xml, write_feed
+from briefing.publish.episodes import MANIFEST, episodes_json, load_episodes
 from briefing.publish.feed import ITUNES, PODCAST
 
 PODCAST_SETTINGS = PodcastSettings(
-    title="Morning <news> & more", author="Ann", description="Daily.", artwork="cover.jpg"
+    title="Morning <news> & more",
+    author="Ann",
+    description="Daily.",
+    artwork="cover.jpg",
+    language="en-gb",
 )
 
 
@@ -89,3 +96,40 @@ def test_a_failed_write_leaves_the_old_feed(
         write_feed(tmp_path, PODCAST_SETTINGS, [episode("2026-11-25")], "http://h/")
     assert (tmp_path / "feed.xml").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.xml"]
+
+
+def _languages(data: bytes) -> tuple[str | None, list[str | None]]:
+    """The channel's <language> and each item's transcript language."""
+    channel = ET.fromstring(data).find("channel")
+    assert channel is not None
+    transcripts = [
+        item.find(f"{{{PODCAST}}}transcript") for item in channel.findall("item")
+    ]
+    return channel.findtext("language"), [t.get("language") for t in transcripts if t is not None]
+
+
+def test_each_transcript_has_its_episodes_language_and_the_channel_the_configured_one() -> None:
+    french = replace(episode("2026-11-25"), language="fr")
+    data = feed_xml(PODCAST_SETTINGS, [french, episode("2026-11-24")], "http://h/")
+    assert _languages(data) == ("en-gb", ["fr", "en"])
+    assert feedparser.parse(data).bozo == 0
+
+
+def test_with_no_language_configured_the_channel_takes_the_newest_episodes() -> None:
+    unset = replace(PODCAST_SETTINGS, language="")
+    german = replace(episode("2026-11-25"), language="de")
+    brazilian = replace(episode("2026-11-24"), language="pt-BR")
+    assert _languages(feed_xml(unset, [german, brazilian], "http://h/")) == ("de", ["de", "pt-BR"])
+    assert _languages(feed_xml(unset, [brazilian], "http://h/"))[0] == "pt-BR"
+    assert _languages(feed_xml(unset, [], "http://h/"))[0] == "en"
+    assert PodcastSettings().language == ""  # the default leaves it to the episodes
+
+
+def test_the_manifest_keeps_the_language_and_reads_older_ones_as_english(tmp_path: Path) -> None:
+    french = replace(episode("2026-11-25"), language="fr")
+    (tmp_path / MANIFEST).write_text(episodes_json([french]), encoding="utf-8")
+    assert load_episodes(tmp_path)[0].language == "fr"
+    older = json.loads(episodes_json([episode("2026-11-24")]))
+    del older["episodes"][0]["language"]  # as written before episodes had a language
+    (tmp_path / MANIFEST).write_text(json.dumps(older), encoding="utf-8")
+    assert load_episodes(tmp_path)[0].language == "en"

@@ -20,6 +20,8 @@ from briefing.publish.serve import make_server, player_url
 from briefing.publish.web import clock, write_player
 
 PLAYER = ("index.html", "player.css", "player.js", "sw.js", "manifest.webmanifest")
+LABELS = "labels.json"
+"""Package data beside the player, inlined into index.html rather than copied."""
 
 
 def episode(date: str, title: str = "Briefing <&> news", duration_s: float = 62.5) -> Episode:
@@ -175,4 +177,64 @@ def test_the_player_files_are_package_data() -> None:
     from importlib.resources import files
 
     folder = files("briefing.publish") / "player"
-    assert sorted(p.name for p in folder.iterdir()) == sorted(PLAYER)
+    assert sorted(p.name for p in folder.iterdir()) == sorted((*PLAYER, LABELS))
+
+
+def test_every_language_has_every_label() -> None:
+    from importlib.resources import files
+
+    table = json.loads((files("briefing.publish") / "player" / LABELS).read_text("utf-8"))
+    assert sorted(table) == ["de", "en", "es", "fr", "it", "pt"]
+    for language, words in table.items():
+        assert set(words) == set(table["en"]), language
+        if language != "en":
+            assert words["chapters"] != table["en"]["chapters"], language
+
+
+def test_a_german_show_has_a_german_page(folder: Path) -> None:
+    german = replace(episode("2026-11-25", title="Briefing — Mittwoch"), language="de")
+    write_player(folder, PodcastSettings(title="Morgenlage"), [german])
+    for name in PLAYER:
+        assert "{{" not in (folder / name).read_text(encoding="utf-8"), name
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page
+    for german_words in (
+        '<h3 id="chapters-title">Kapitel</h3>',
+        '<h3 id="transcript-title">Transkript</h3>',
+        '<h2 id="episodes-title">Folgen</h2>',
+        'aria-label="Abspielen"',
+        'aria-label="15 Sekunden zurück"',
+        '<label class="speed">Tempo',
+        "download>MP3 herunterladen</a>",
+        ">Sendungsnotizen</a>",
+        ">Das Transkript (WebVTT)</a>",
+        "Mittwoch, 25. November 2026</time> · 1:02",
+        '<span class="played" hidden> · gehört</span>',
+    ):
+        assert german_words in page, german_words
+    for english in ("Chapters", "Episodes", "Download the MP3", "Show notes", "Wednesday"):
+        assert english not in page, english
+    inline = page.split('<script type="application/json" id="labels">')[1].split("</script>")[0]
+    assert json.loads(inline)["pause"] == "Pause" and json.loads(inline)["play"] == "Abspielen"
+    manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == "de"
+
+
+def test_the_configured_language_wins_and_one_without_labels_gets_english_words(
+    folder: Path,
+) -> None:
+    german = replace(episode("2026-11-25"), language="de")
+    write_player(folder, PodcastSettings(language="pt-BR"), [german])
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="pt-BR">' in page and ">Capítulos</h3>" in page
+    write_player(folder, PodcastSettings(language="nl"), [german])
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and ">Chapters</h3>" in page
+
+
+def test_a_new_language_changes_the_worker_so_the_cached_page_follows(folder: Path) -> None:
+    write_player(folder, PodcastSettings(), [episode("2026-11-25")])
+    worker = (folder / "sw.js").read_text(encoding="utf-8")
+    write_player(folder, PodcastSettings(), [replace(episode("2026-11-25"), language="it")])
+    assert (folder / "sw.js").read_text(encoding="utf-8") != worker
+    assert '<html lang="it">' in (folder / "index.html").read_text(encoding="utf-8")

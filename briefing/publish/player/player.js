@@ -7,6 +7,9 @@ const $ = (selector) => document.querySelector(selector);
 const audio = $("#audio");
 const show = document.title;
 const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)");
+// The page's words, in its language: index.html carries them (labels.json, chosen at write time).
+const labels = JSON.parse($("#labels")?.textContent || "{}");
+const say = (key, fallback) => labels[key] ?? fallback;
 let episodes = [];
 let current = null;
 let chapters = [];
@@ -117,7 +120,7 @@ function storyLinks(title) {
   const story = current.stories.find((s) => s.title === title);
   const links = (story?.links ?? []).filter((link) => link.url);
   if (!links.length) return null;
-  const paragraph = element("p", { class: "links" }, "Read it: ");
+  const paragraph = element("p", { class: "links" }, say("read_it", "Read it: "));
   links.forEach((link, i) => {
     if (i) paragraph.append(", ");
     paragraph.append(element("a", { href: link.url, rel: "noopener" }, link.source));
@@ -129,7 +132,7 @@ function renderTranscript() {
   const box = $("#transcript");
   box.replaceChildren();
   if (!cues.length) {
-    box.append(element("p", {}, "No transcript for this episode."));
+    box.append(element("p", {}, say("no_transcript", "No transcript for this episode.")));
     return;
   }
   let chapter = -1;
@@ -172,7 +175,11 @@ function update() {
   const seekBar = $("#seek");
   seekBar.max = String(length);
   if (document.activeElement !== seekBar) seekBar.value = String(time);
-  seekBar.setAttribute("aria-valuetext", `${clock(time)} of ${clock(length)}`);
+  const position = say("position_of", "{elapsed} of {length}");
+  seekBar.setAttribute(
+    "aria-valuetext",
+    position.replace("{elapsed}", clock(time)).replace("{length}", clock(length)),
+  );
   $("#elapsed").textContent = clock(time);
   $("#remaining").textContent = `−${clock(length - time)}`;
   const chapter = chapterAt(time);
@@ -211,7 +218,7 @@ function markPlayed(episode) {
 function setPlaying() {
   const playing = !audio.paused;
   document.body.toggleAttribute("data-playing", playing);
-  $("#play").setAttribute("aria-label", playing ? "Pause" : "Play");
+  $("#play").setAttribute("aria-label", playing ? say("pause", "Pause") : say("play", "Play"));
 }
 
 function toggle() {
