@@ -1,5 +1,8 @@
 """Compose the programme: a greeting with the date, each story's headline, source and summary,
-varied transitions, an outro. Wording comes from `ScriptTemplates`; every segment is normalised.
+varied transitions, an outro. Wording comes from `ScriptTemplates` in the episode's language;
+every segment is normalised in the language it is said in: the presenter's lines in the
+episode's, a story's headline and sentences in the story's own. A story in another language
+is introduced by the presenter, who names its language ("From Le Monde, in French.").
 """
 
 from __future__ import annotations
@@ -8,14 +11,15 @@ import datetime as dt
 import hashlib
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.clock import Clock, resolve
+from briefing.languages import ENGLISH, language_code
 from briefing.models import Script, ScriptSegment, SegmentKind, Summary
 from briefing.script.normalize import normalize
-from briefing.script.spoken_dates import spoken_date
+from briefing.script.presenter import require_presenter_language
+from briefing.script.spoken_dates import day_and_month, language_name, presenter_date, weekday_name
 from briefing.script.templates import ScriptTemplates
-from briefing.script.words import cardinal
 
 PAUSE_AFTER_INTRO_MS = 700
 PAUSE_AFTER_HEADLINE_MS = 500
@@ -28,31 +32,38 @@ def compose_script(
     summaries: Sequence[Summary],
     date: dt.date,
     *,
+    language: str = ENGLISH,
     templates: ScriptTemplates | None = None,
     clock: Clock | None = None,
 ) -> Script:
-    """Turn summaries into typed segments a presenter would read, in order."""
-    templates = templates or ScriptTemplates()
+    """Turn summaries into typed segments a presenter would read, in order.
+
+    `language` is the episode's (a code with presenter wording, see `presenter_languages`;
+    another raises `UnsupportedLanguageError`); `templates` a user's wording, whose lines for
+    that language are used.
+    """
+    language = require_presenter_language(language)
+    templates = (templates or ScriptTemplates()).for_episode(language)
     now = resolve(clock)()  # the local time picks the greeting
     segments = [_intro(len(summaries), date, now.hour, templates)]
     transitions = _transitions(summaries, templates)
     for index, summary in enumerate(summaries):
-        if index > 0:
-            segments.append(
-                _segment(
-                    SegmentKind.TRANSITION, transitions[index - 1], PAUSE_AFTER_TRANSITION_MS, index
-                )
-            )
+        said_before = [transitions[index - 1]] if index > 0 else []
         headline = headline_of(summary)
+        own = summary.article.language
+        if own != language:  # the presenter names the language, then the story is read in it
+            said_before.append(_introduction(summary, own, templates))
+            headline_line = templates.headline.format(headline=headline.rstrip(" ."))
+        else:
+            headline_line = _headline_sentence(summary, headline, templates)
+        if said_before:
+            text = " ".join(said_before)
+            segments.append(
+                _segment(SegmentKind.TRANSITION, text, PAUSE_AFTER_TRANSITION_MS, index, language)
+            )
         locale = summary.article.locale
         segments.append(
-            _segment(
-                SegmentKind.HEADLINE,
-                _headline_sentence(summary, headline, templates),
-                PAUSE_AFTER_HEADLINE_MS,
-                index,
-                locale,
-            )
+            _segment(SegmentKind.HEADLINE, headline_line, PAUSE_AFTER_HEADLINE_MS, index, locale)
         )
         body = [s for s in summary.sentences if _words_of(s) != _words_of(headline)]
         # the headline is said once: a lead sentence that was the headline, or the only
@@ -61,10 +72,10 @@ def compose_script(
             last = position == len(body) - 1
             pause = PAUSE_BETWEEN_STORIES_MS if last else PAUSE_BETWEEN_SENTENCES_MS
             segments.append(_segment(SegmentKind.BODY, sentence, pause, index, locale))
-    outro = templates.outro.format(weekday=f"{date:%A}", date=spoken_date(date))
-    segments.append(_segment(SegmentKind.OUTRO, outro, 0, None))
+    outro = templates.outro.format(**_dates(date, language))
+    segments.append(_segment(SegmentKind.OUTRO, outro, 0, None, language))
     spoken = tuple(s for s in segments if s.text)
-    return Script(date=date, segments=spoken, stories=tuple(summaries))
+    return Script(date=date, segments=spoken, stories=tuple(summaries), language=language)
 
 
 def _words_of(text: str) -> str:
@@ -105,6 +116,23 @@ _NEWSPAPER_NOUNS = frozenset(
 """A name ending in one of these is a newspaper's, said with "the" ("the Miami Herald")."""
 _NAMES_WITH_THE = frozenset({"BBC", "FT", "AP", "Associated Press", "Financial Times"})
 
+_SOURCE_PHRASES: dict[str, Callable[[str], str]] = {ENGLISH: source_phrase}
+"""How a language says an outlet's name in the presenter's line; as it is where none is set."""
+
+
+def _source(name: str, language: str) -> str:
+    name = " ".join(name.split())
+    return _SOURCE_PHRASES.get(language, str)(name)
+
+
+def _dates(date: dt.date, language: str) -> dict[str, str]:
+    """The date placeholders every line may use."""
+    return {
+        "date": presenter_date(date, language),
+        "weekday": weekday_name(date, language),
+        "day_month": day_and_month(date, language),
+    }
+
 
 def _intro(count: int, date: dt.date, hour: int, templates: ScriptTemplates) -> ScriptSegment:
     if count == 0:
@@ -112,10 +140,10 @@ def _intro(count: int, date: dt.date, hour: int, templates: ScriptTemplates) -> 
     elif count == 1:
         stories = templates.one_story
     else:
-        stories = templates.stories.format(count=cardinal(count))
-    day = templates.date.format(date=spoken_date(date), weekday=f"{date:%A}")
+        stories = templates.stories.format(count=count)
+    day = templates.date.format(**_dates(date, templates.language))
     text = " ".join(p for p in (templates.greeting(hour), day, stories) if p)
-    return _segment(SegmentKind.INTRO, text, PAUSE_AFTER_INTRO_MS, None)
+    return _segment(SegmentKind.INTRO, text, PAUSE_AFTER_INTRO_MS, None, templates.language)
 
 
 def _headline_sentence(summary: Summary, headline: str, templates: ScriptTemplates) -> str:
@@ -123,9 +151,20 @@ def _headline_sentence(summary: Summary, headline: str, templates: ScriptTemplat
     source = summary.article.source_name
     if source and source.strip():
         return templates.headline_with_source.format(
-            source=source_phrase(source), headline=headline
+            source=_source(source, templates.language), headline=headline
         )
     return templates.headline.format(headline=headline)
+
+
+def _introduction(summary: Summary, story_language: str, templates: ScriptTemplates) -> str:
+    """The presenter's line before a story in another language: its outlet and language."""
+    named = language_name(story_language, templates.language)
+    source = summary.article.source_name
+    if source and source.strip():
+        return templates.in_language_with_source.format(
+            source=_source(source, templates.language), language=named
+        )
+    return templates.in_language.format(language=named)
 
 
 def _transitions(summaries: Sequence[Summary], templates: ScriptTemplates) -> list[str]:
@@ -149,6 +188,8 @@ def _transitions(summaries: Sequence[Summary], templates: ScriptTemplates) -> li
 
 
 def _segment(
-    kind: SegmentKind, text: str, pause_ms: int, story: int | None, locale: str | None = None
+    kind: SegmentKind, text: str, pause_ms: int, story: int | None, locale: str | None
 ) -> ScriptSegment:
-    return ScriptSegment(kind, normalize(text, locale), pause_ms, story)
+    """A segment said in `locale`'s language, with that language's normaliser."""
+    said = normalize(text, locale)
+    return ScriptSegment(kind, said, pause_ms, story, language_code(locale))

@@ -1,0 +1,47 @@
+"""The presenter's wording per language, as data: one TOML file per language in this folder
+(`de.toml`, `fr.toml`, …) with the names of `ScriptTemplates`' fields; English is the
+dataclass's own defaults. A new episode language is a new file, and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from briefing.errors import UnsupportedLanguageError
+from briefing.languages import ENGLISH, language_code
+from briefing.script.lang.names import english_name
+
+
+@cache
+def presenter_languages() -> tuple[str, ...]:
+    """The codes an episode may be in: English, then every language with a wording file."""
+    files = resources.files(__package__).iterdir()
+    codes = sorted(f.name.removesuffix(".toml") for f in files if f.name.endswith(".toml"))
+    return (ENGLISH, *codes)
+
+
+def require_presenter_language(language: str) -> str:
+    """`language`'s code when the presenter can speak it ("fr-FR" → "fr"); otherwise an
+    `UnsupportedLanguageError` naming it and the languages there are."""
+    code = language_code(language)
+    if code in presenter_languages():
+        return code
+    name = english_name(code)
+    said = f"{name} ({code})" if name else repr(language)
+    known = ", ".join(f"{english_name(c)} ({c})" for c in presenter_languages())
+    raise UnsupportedLanguageError(
+        f"no presenter lines in {said}: an episode can be in {known}; give --lang one of those."
+    )
+
+
+@cache
+def wording(language: str) -> Mapping[str, Any]:
+    """The presenter's lines in `language` (a code other than English), as its file says them."""
+    code = require_presenter_language(language)
+    text = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    return MappingProxyType(tomllib.loads(text))
