@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -283,3 +284,14 @@ def test_a_users_table_per_language_overrides_that_language_only() -> None:
 def test_bad_language_tables_are_config_errors(mapping: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         ScriptTemplates.from_mapping(mapping)
+
+
+def test_a_config_files_language_table_reaches_that_languages_episodes(tmp_path: Path) -> None:
+    from briefing.config import load_templates
+
+    config = tmp_path / "config.toml"
+    config.write_text('[script]\noutro = "Bye."\n[script.fr]\noutro = "À demain."\n', "utf-8")
+    templates = load_templates(config)
+    assert templates.outro == "Bye."
+    assert templates.for_episode("fr").outro == "À demain."
+    assert templates.for_episode("de") == ScriptTemplates.for_language("de")
