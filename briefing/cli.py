@@ -310,10 +310,13 @@ def voices(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from briefing.tts import preset_paths
-    from briefing.tts.report import engine_voice_lines, preset_lines
+    from briefing.tts.report import engine_voice_lines, language_lines, preset_lines
 
     typer.echo("Presets (use with --voice NAME):")
     for line in preset_lines(preset_paths()):
+        typer.echo(line)
+    typer.echo("\nVoices per language (a segment in another language than the preset's):")
+    for line in language_lines():
         typer.echo(line)
     for line in engine_voice_lines():
         typer.echo(line)

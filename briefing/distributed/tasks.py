@@ -32,6 +32,7 @@ from briefing.tts import (
     SegmentStore,
     SegmentVoicing,
     VoicePreset,
+    chain_for_segment,
     open_segment_cache,
     voice_segment,
 )
@@ -252,7 +253,7 @@ def _voice(
 ) -> SegmentVoicing:
     """Voice one segment through the shared cache (`briefing.tts.voice_segment`)."""
     out_path = workdir / f"segment-{index:04d}.wav"
-    chain = preset.chain_for(segment.kind)
+    chain = chain_for_segment(preset, segment)  # a voice of the segment's language
     try:
         return voice_segment(
             segment.text, out_path, chain, _engines(), _segment_cache(cache_root)

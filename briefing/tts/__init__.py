@@ -1,11 +1,13 @@
 """TTS: voice each script segment with an engine registered by name.
 
 Built-in engines: `kokoro` (the natural voice of the default preset, installed by `briefing
-voices install`), `pyttsx3`, `espeak-ng` (the command line) and `piper` (neural, optional
-extra `briefing[neural]`). Importing this package loads only the registry: every
-other name is imported on first use, and each engine's module when an engine of that name is
-made. That keeps a spawned engine worker (which imports its engine's module, so this package
-too) down to its own engine, and lets the CLI start those workers before its heavy imports.
+voices install`), `nanotts` (SVOX Pico: German, French, Spanish, Italian, English), `pyttsx3`,
+`espeak-ng` (the command line) and `piper` (neural, optional extra `briefing[neural]`).
+Each segment is voiced in the language it is said in (`chain_for_segment`). Importing this
+package loads only the registry: every other name is imported on first use, and each
+engine's module when an engine of that name is made. That keeps a spawned engine worker
+(which imports its engine's module, so this package too) down to its own engine, and lets
+the CLI start those workers before its heavy imports.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ if TYPE_CHECKING:
     )
     from briefing.tts.espeak_engine import EspeakNgEngine
     from briefing.tts.kokoro_engine import KokoroEngine
+    from briefing.tts.languages import (
+        NoVoiceError,
+        can_voice,
+        chain_for_segment,
+        engines_for,
+    )
+    from briefing.tts.nanotts_engine import NanoTtsEngine
     from briefing.tts.piper_engine import PiperEngine
     from briefing.tts.pool import EnginePool, EngineSet
     from briefing.tts.presets import (
@@ -61,6 +70,9 @@ _LAZY: dict[str, str] = {
     ),
     "EspeakNgEngine": "espeak_engine",
     "KokoroEngine": "kokoro_engine",
+    "NanoTtsEngine": "nanotts_engine",
+    **dict.fromkeys(("NoVoiceError", "can_voice", "chain_for_segment", "engines_for"),
+                    "languages"),
     "PiperEngine": "piper_engine",
     "Pyttsx3Engine": "pyttsx3_engine",
     **dict.fromkeys(
@@ -89,6 +101,7 @@ def _builtin(module: str, class_name: str) -> Callable[[], TTSEngine]:
 
 
 register_engine("kokoro", _builtin("briefing.tts.kokoro_engine", "KokoroEngine"))
+register_engine("nanotts", _builtin("briefing.tts.nanotts_engine", "NanoTtsEngine"))
 register_engine("pyttsx3", _builtin("briefing.tts.pyttsx3_engine", "Pyttsx3Engine"))
 register_engine("espeak-ng", _builtin("briefing.tts.espeak_engine", "EspeakNgEngine"))
 register_engine("piper", _builtin("briefing.tts.piper_engine", "PiperEngine"))
@@ -101,6 +114,8 @@ __all__ = [
     "EngineVoice",
     "EspeakNgEngine",
     "KokoroEngine",
+    "NanoTtsEngine",
+    "NoVoiceError",
     "PartVoice",
     "PiperEngine",
     "Pyttsx3Engine",
@@ -112,8 +127,11 @@ __all__ = [
     "VoicePreset",
     "VoiceSettings",
     "cache_key",
+    "can_voice",
+    "chain_for_segment",
     "default_cache_dir",
     "engine_names",
+    "engines_for",
     "get_engine",
     "load_preset",
     "open_segment_cache",

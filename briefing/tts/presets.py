@@ -79,6 +79,10 @@ class VoicePreset:
     """The licences of the engine, model and voices, as `briefing voices` lists them."""
     lexicon: Lexicon = Lexicon()
     """The user's pronunciations ([pronunciations] in the config), for every voice."""
+    language_voices: tuple[tuple[str, VoicePreset], ...] = ()
+    """(language code, preset) for segments in other languages than this preset's, as this
+    machine can voice them (`usable_here` fills it); a language not here gets its shipped
+    preset (`briefing.tts.languages`)."""
 
     def with_lexicon(self, lexicon: Lexicon) -> VoicePreset:
         return replace(self, lexicon=lexicon)

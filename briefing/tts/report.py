@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.models import SegmentFallback
+from briefing.models import SegmentFallback, SegmentKind
 from briefing.tts.base import engine_names, get_engine, unavailable_reason
 from briefing.tts.presets import PartVoice, VoicePreset, load_preset
 from briefing.tts.usable import problem
@@ -96,3 +96,29 @@ def fallback_lines(fallbacks: Sequence[SegmentFallback]) -> list[str]:
             f"{items[0].reason}"
         )
     return lines
+
+
+def language_lines() -> list[str]:
+    """Per language briefing ships a voice for: its code and name, the preset, the voices it
+    tries in order, and what speaks here if its own cannot; then the basic voice for the rest.
+    """
+    from briefing.tts.languages import SHIPPED, espeak_languages, language_name, shipped_preset
+
+    lines: list[str] = []
+    for code in sorted(SHIPPED):
+        preset = shipped_preset(code)
+        assert preset is not None
+        chain = " → ".join(_voice_name(part) for part in preset.chain_for(SegmentKind.BODY))
+        status = preset_status(preset)
+        here = "" if status.usable else f" (here: {status.fallback or 'none'}; {status.why_not})"
+        name = language_name(code).split(" (")[0]
+        lines.append(f"  {code:<3} {name:<11} {preset.name:<8} {preset.settings.language:<6} "
+                     f"{chain}{here}")
+    others = len(espeak_languages() - set(SHIPPED))
+    lines.append(f"  and {others} more languages in espeak-ng's basic voice (see below)."
+                 if others else "  and no other language: espeak-ng is not installed here.")
+    return lines
+
+
+def _voice_name(part: PartVoice) -> str:
+    return f"{part.engine} {part.settings.voice}" if part.settings.voice else part.engine

@@ -4,14 +4,17 @@ An engine that is not installed (the natural voice before `briefing voices insta
 without its extra) will fail every segment the same way. Rather than try it for each segment
 and report each as a fallback, the run swaps that voice for the first of the preset's
 fallbacks that can run here, once, and says so in one line. Failures at run time still go
-through the fallback chain segment by segment.
+through the fallback chain segment by segment. The presets shipped for the other languages a
+script is said in (`briefing.tts.languages`) are checked the same way, with the same notes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from briefing.errors import BriefingError
+from briefing.languages import language_code
 from briefing.tts.base import get_engine, unavailable_reason
 from briefing.tts.presets import PartVoice, VoicePreset
 
@@ -36,12 +39,34 @@ def problem(part: PartVoice) -> str | None:
     return unavailable_reason(engine, part.settings)
 
 
-def usable_here(preset: VoicePreset) -> UsablePreset:
+def usable_here(preset: VoicePreset, languages: Iterable[str] = ()) -> UsablePreset:
     """`preset` with each first voice (main, presenter, reader) that cannot run here replaced
     by the first fallback that can, keeping its rate, volume, pitch and language.
 
     A voice with no fallback that can run is kept: voicing then reports every engine's error.
+    For each of `languages` (codes or locales) the preset does not speak, the preset shipped
+    for it is made usable too and kept in `language_voices`, its notes added to these.
     """
+    usable = _usable_voices(preset)
+    voices: dict[str, VoicePreset] = {}
+    notes = dict.fromkeys(usable.notes)
+    from briefing.tts.languages import preset_language, shipped_preset
+
+    for code in dict.fromkeys(language_code(language) for language in languages):
+        shipped = shipped_preset(code) if code != preset_language(preset) else None
+        if shipped is None:
+            continue
+        made = _usable_voices(shipped)
+        voices[code] = made.preset.with_lexicon(preset.lexicon)
+        notes.update(dict.fromkeys(made.notes))
+    if voices:
+        usable = UsablePreset(replace(usable.preset, language_voices=tuple(sorted(voices.items()))),
+                              tuple(notes))
+    return usable
+
+
+def _usable_voices(preset: VoicePreset) -> UsablePreset:
+    """`usable_here` for the preset's own voices."""
     notes: dict[str, None] = {}
     checked: dict[PartVoice, str | None] = {}
 

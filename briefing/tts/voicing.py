@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import EngineError
-from briefing.models import ScriptSegment, SegmentFallback, VoicedSegment
+from briefing.models import ScriptSegment, SegmentFallback, SegmentKind, VoicedSegment
 from briefing.tts.base import TTSEngine
 from briefing.tts.cache import SegmentStore, cache_key
+from briefing.tts.languages import chain_for_segment
 from briefing.tts.pool import EnginePool, EngineSet
 from briefing.tts.presets import PartVoice, VoicePreset
 from briefing.tts.synthesize import ProgressCallback, voice_one
@@ -132,16 +133,19 @@ def voice_script(
     `engines`, a pool made earlier (its workers perhaps already started), replaces `workers`
     with its own budget; it is closed, like the engines made here, before this returns.
     `on_progress` is called from this thread with (segments done, segments in all).
+    Each segment is voiced in the language it is said in (`chain_for_segment`): a script with
+    a language no voice here speaks raises `NoVoiceError` before anything is voiced.
     """
     total = len(segments)
     results: dict[int, SegmentVoicing] = {}
     pool = engines if engines is not None else EnginePool(workers)
     missing: list[int] = []
     try:
+        chains = segment_chains(segments, preset)  # NoVoiceError before any work
         lookup = EngineSet()
         try:
             for index, segment in enumerate(segments):
-                chain = preset.chain_for(segment.kind)
+                chain = chains[index]
                 hit = fetch_cached(segment.text, _path(workdir, index), chain, lookup, cache)
                 if hit is not None:
                     results[index] = hit
@@ -151,18 +155,34 @@ def voice_script(
             lookup.close()
         missing = [index for index in range(total) if index not in results]
         if missing:
-            _voice_missing(segments, missing, preset, workdir, pool, cache, results, on_progress)
+            _voice_missing(segments, missing, chains, workdir, pool, cache, results, on_progress)
     finally:
         pool.close()
         if cache is not None and missing:  # only new entries can take it past its bound
             cache.evict()  # which means listing every entry: not for a run that added none
-    return _collect(segments, results, preset, len(missing))
+    return _collect(segments, results, chains, len(missing))
+
+
+def segment_chains(
+    segments: Sequence[ScriptSegment], preset: VoicePreset
+) -> list[tuple[PartVoice, ...]]:
+    """Each segment's chain of voices, of the language it is said in (`chain_for_segment`),
+    worked out once per language and kind. Raises `NoVoiceError` naming a language no voice
+    here speaks."""
+    chains: dict[tuple[str, SegmentKind], tuple[PartVoice, ...]] = {}
+    found: list[tuple[PartVoice, ...]] = []
+    for segment in segments:
+        key = (segment.language, segment.kind)
+        if key not in chains:
+            chains[key] = chain_for_segment(preset, segment)
+        found.append(chains[key])
+    return found
 
 
 def _voice_missing(
     segments: Sequence[ScriptSegment],
     missing: list[int],
-    preset: VoicePreset,
+    chains: Sequence[tuple[PartVoice, ...]],
     workdir: Path,
     pool: EnginePool,
     cache: SegmentStore | None,
@@ -178,9 +198,8 @@ def _voice_missing(
     def run(index: int) -> SegmentVoicing:
         engine_set = free.get()
         try:
-            segment = segments[index]
-            return voice_segment(segment.text, _path(workdir, index),
-                                 preset.chain_for(segment.kind), engine_set, cache)
+            return voice_segment(segments[index].text, _path(workdir, index), chains[index],
+                                 engine_set, cache)
         finally:
             free.put(engine_set)
 
@@ -221,7 +240,7 @@ def _run_parallel(
 def _collect(
     segments: Sequence[ScriptSegment],
     results: dict[int, SegmentVoicing],
-    preset: VoicePreset,
+    chains: Sequence[tuple[PartVoice, ...]],
     synthesized: int,
 ) -> ScriptVoicing:
     voiced: list[VoicedSegment] = []
@@ -230,7 +249,7 @@ def _collect(
         result = results[index]
         voiced.append(VoicedSegment(segment=segment, wav_path=result.path, engine=result.engine))
         if result.fallback_reason is not None:
-            wanted = preset.voice_for(segment.kind).engine
+            wanted = chains[index][0].engine
             fallbacks.append(SegmentFallback(index, wanted, result.engine, result.fallback_reason))
     return ScriptVoicing(tuple(voiced), tuple(fallbacks), len(segments) - synthesized, synthesized)
 
