@@ -12,7 +12,7 @@ from briefing.errors import InputError
 from briefing.ingest.decode import decode_text
 from briefing.ingest.guard import clean_title, tame_text
 from briefing.ingest.html import parse_html
-from briefing.ingest.language import refuse_non_english
+from briefing.ingest.language import screen_language
 from briefing.ingest.plaintext import parse_markdown, parse_plain_text
 from briefing.ingest.stories import LinkOptions, load_stories
 from briefing.models import Article
@@ -104,11 +104,14 @@ def parse_article(
 
 def check_article(article: Article, html: bool = False, language: bool = True) -> Article:
     """The last step of every way in (file, stdin, page, feed item): make the text safe to
-    speak, and refuse with a clear message what cannot make a story. `language=False` when
-    the whole letter it came from was judged already (a headline alone is too short to)."""
+    speak, settle its language (the declared `locale`, unless the text says otherwise), and
+    refuse with a clear message what cannot make a story. `language=False` when the whole
+    letter it came from was judged already (a headline alone is too short to)."""
     origin = article.origin or "the article"
+    locale = article.locale
     if language:  # the headline too: a short page's body alone may be too few words to judge
-        refuse_non_english(f"{article.title or ''}\n{article.text}", origin)  # before taming
+        text = f"{article.title or ''}\n{article.text}"
+        locale = screen_language(text, article.locale, origin)  # before taming
     text = tame_text(article.text)
     words = len(text.split())
     if words < _MIN_WORDS and html:
@@ -118,7 +121,7 @@ def check_article(article: Article, html: bool = False, language: bool = True) -
         )
     if words < _MIN_WORDS:
         raise InputError(f"{origin}: has too little text to summarise ({words} words).")
-    return replace(article, text=text, title=clean_title(article.title))
+    return replace(article, text=text, title=clean_title(article.title), locale=locale)
 
 
 def kind_from_suffix(suffix: str) -> str | None:

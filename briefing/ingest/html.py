@@ -7,7 +7,7 @@ import re
 
 from briefing.errors import InputError
 from briefing.ingest.furniture import strip_furniture
-from briefing.ingest.language import refuse_non_english
+from briefing.ingest.language import screen_language
 from briefing.ingest.page_meta import PageMeta, choose_headline, choose_outlet, read_meta
 from briefing.models import Article
 
@@ -40,7 +40,7 @@ def parse_html(html: str, origin: str, url: str | None = None) -> Article:
             "save the article itself, or its text, and try again."
         )
     if headline is None and only_site:
-        refuse_non_english(document.text or "", origin)  # that is the clearer reason
+        screen_language(document.text or "", meta.locale, origin)  # the clearer reason
         raise InputError(
             f"{origin}: is not a news story (a front page, an index or a live board, with no "
             "headline of its own); give the address of one article."

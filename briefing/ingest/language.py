@@ -1,57 +1,168 @@
-"""Is this article English? The script, the summariser and the default voices speak English.
+"""What language is a story in? The page's declaration, checked against the text itself.
 
-A German article read by an English voice is gibberish to the listener, so ingest refuses it
-with a message naming the language rather than voicing it. The check counts common function
-words ("the", "and", "der", "und") with jusText's stop-word lists (a trafilatura dependency,
-100 languages): English news has 30% or more of them, other languages well under 15%.
+Pages declare a language (`<html lang>`, og:locale, JSON-LD inLanguage, a feed's
+`<language>`), but often a template's: a German story under `lang="en"`. So the text is
+judged too, by its script (kana is Japanese, Hangul Korean, `briefing.ingest.scripts`) and by
+the share of common function words ("the", "and", "der", "und") from jusText's stop-word
+lists (a trafilatura dependency): a language's own news has 30% or more of its list's words,
+another language's well under 15%. The declaration wins unless the text is clearly in
+another language.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
+from briefing.ingest.scripts import SCRIPT_LANGUAGES, dominant_script, usual_script
+from briefing.languages import ENGLISH, language_code
+
 MIN_WORDS = 20
-"""Shorter texts are too small to judge; they pass."""
+"""Shorter texts are too small to judge: the declaration stands, or English."""
+MIN_LETTERS = 40
+"""A text in another script needs this many letters to be judged by its script."""
 ENGLISH_FLOOR = 0.15
-"""Below this share of English function words a text is not English (English news: ≥ 0.30)."""
+"""At or above this share of English function words a text is English (English news: ≥ 0.30;
+other languages well under)."""
+LIST_FLOOR = 0.2
+"""A language's list must cover this share of the words, and twice English's, to name it."""
 _SAMPLE_WORDS = 2000
-_WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_LETTER = re.compile(r"[^\W\d_]")
-_NAMED = (
-    "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Swedish",
-    "Danish", "Norwegian_Bokmal", "Finnish", "Czech", "Hungarian", "Romanian", "Turkish",
-    "Indonesian", "Croatian", "Slovak", "Catalan", "Welsh", "Estonian", "Latvian",
-    "Lithuanian", "Slovenian", "Icelandic", "Afrikaans", "Vietnamese", "Tagalog", "Swahili",
-)  # fmt: skip
-"""Languages named in messages; jusText's other lists share too many short words to name."""
+_WORD = re.compile(
+    r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff])+"
+)
+"""Letters, and the vowel signs and points Indic, Thai, Arabic and Hebrew words carry within."""
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+LISTS: dict[str, dict[str, str]] = {
+    "Latn": {
+        "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+        "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Swedish": "sv", "Danish": "da",
+        "Norwegian_Bokmal": "nb", "Finnish": "fi", "Czech": "cs", "Hungarian": "hu",
+        "Romanian": "ro", "Turkish": "tr", "Indonesian": "id", "Croatian": "hr", "Slovak": "sk",
+        "Catalan": "ca", "Welsh": "cy", "Estonian": "et", "Latvian": "lv", "Lithuanian": "lt",
+        "Slovenian": "sl", "Icelandic": "is", "Afrikaans": "af", "Vietnamese": "vi",
+        "Tagalog": "tl", "Swahili": "sw", "Albanian": "sq", "Basque": "eu",
+    },
+    "Cyrl": {
+        "Russian": "ru", "Ukrainian": "uk", "Bulgarian": "bg", "Serbian": "sr",
+        "Macedonian": "mk", "Belarusian": "be", "Kazakh": "kk", "Kyrgyz": "ky",
+    },
+    "Arab": {"Arabic": "ar", "Persian": "fa", "Urdu": "ur"},
+    "Deva": {"Hindi": "hi", "Marathi": "mr", "Nepali": "ne"},
+}  # fmt: skip
+"""jusText's lists by script, each with its language's ISO 639-1 code. Lists it has for
+other languages share too many short words with these to tell them apart."""
+_LIST_OF = {code: name for lists in LISTS.values() for name, code in lists.items()}
 
 
-def non_english_language(text: str) -> str | None:
-    """The language `text` seems to be in when it is clearly not English, else None."""
-    sample = text[: _SAMPLE_WORDS * 12]
-    letters = _LETTER.findall(sample)
-    if len(letters) >= MIN_WORDS * 4 and len(_LATIN.findall(sample)) < len(letters) / 2:
-        return "a language in another script"
-    words = [w.lower() for w in _WORD.findall(sample)][:_SAMPLE_WORDS]
-    if len(words) < MIN_WORDS:
+def normalise_locale(value: str | None) -> str | None:
+    """A declared locale as a BCP 47 tag ("fr_FR" → "fr-FR", "EN-us" → "en-US"); None for
+    an empty or malformed one ("{{lang}}", "x-default")."""
+    tag = (value or "").strip().replace("_", "-")
+    if not _TAG.fullmatch(tag):
         return None
-    english = _share(words, _stoplist("English"))
-    if english >= ENGLISH_FLOOR:  # nearly every article: one list read, not thirty
-        return None
-    best, best_share = "another language", 0.0
-    for name in _NAMED:
-        share = _share(words, _stoplist(name))
-        if share > best_share:
-            best, best_share = name.split("_")[0], share
-    return best if best_share >= 2 * english and best_share >= 0.2 else "another language"
+    language, *rest = tag.split("-")
+    parts = [language.lower()]
+    parts += [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest]
+    return "-".join(parts)
 
 
-def _share(words: list[str], stoplist: frozenset[str]) -> float:
-    return sum(word in stoplist for word in words) / len(words)
+def detect_language(text: str) -> str | None:
+    """The code of the language `text` is clearly in ("en", "de", "ja"), or None when it is
+    too short or unclear."""
+    return _Sample(text).language
+
+
+def story_locale(text: str, declared: str | None) -> str | None:
+    """The story's locale: `declared` (normalised), unless the text is clearly in another
+    language, then that language's code; None (English) when neither says."""
+    return _choose(_Sample(text), declared)
+
+
+def screen_language(text: str, declared: str | None, origin: str) -> str | None:
+    """`story_locale`, refusing in one line naming `origin` and the language a story
+    briefing cannot read (`briefing.ingest.supported`)."""
+    from briefing.ingest.supported import refuse_unsupported
+
+    sample = _Sample(text)
+    locale = _choose(sample, declared)
+    refuse_unsupported(locale, origin, detected=sample.language == language_code(locale))
+    return locale
+
+
+def _choose(sample: _Sample, declared: str | None) -> str | None:
+    declared = normalise_locale(declared)
+    if declared and not _known(language_code(declared)):
+        declared = None  # "xx", "zz-ZZ": a template's placeholder, not a language
+    detected = sample.language
+    if declared is None or detected is None:
+        return declared if declared else None if detected in (None, ENGLISH) else detected
+    code = language_code(declared)
+    if detected == code or not sample.contradicts(code):
+        return declared
+    return None if detected == ENGLISH else detected
+
+
+def _known(code: str) -> bool:
+    from briefing.ingest.supported import english_name
+
+    return code == ENGLISH or english_name(code) is not None
+
+
+@dataclass
+class _Sample:
+    """The first words of a text, judged lazily: English news needs one list read."""
+
+    text: str
+    script: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.text[: _SAMPLE_WORDS * 12]
+        self.script = dominant_script(self.text, MIN_LETTERS)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [w.lower() for w in _WORD.findall(self.text)][:_SAMPLE_WORDS]
+
+    @cached_property
+    def language(self) -> str | None:
+        if self.script is None:
+            return None
+        if self.script != "Latn":
+            return self._best_listed(self.script) or SCRIPT_LANGUAGES.get(self.script)
+        if len(self.words) < MIN_WORDS:
+            return None
+        if self.share(ENGLISH) >= ENGLISH_FLOOR:  # nearly every article: one list read
+            return ENGLISH
+        return self._best_listed("Latn")
+
+    def _best_listed(self, script: str) -> str | None:
+        codes = [c for c in LISTS.get(script, {}).values() if c != ENGLISH]
+        if not codes or len(self.words) < MIN_WORDS // 2:
+            return None
+        best = max(codes, key=self.share)
+        floor = max(LIST_FLOOR, 2 * self.share(ENGLISH)) if script == "Latn" else LIST_FLOOR / 2
+        return best if self.share(best) >= floor else None
+
+    def share(self, code: str) -> float:
+        """The share of the words in the function-word list of language `code` (0 without one)."""
+        name = _LIST_OF.get(code)
+        if name is None or not self.words:
+            return 0.0
+        listed = _stoplist(name)
+        return sum(word in listed for word in self.words) / len(self.words)
+
+    def contradicts(self, code: str) -> bool:
+        """Is the text clearly not in language `code`? Another script says so; in the same
+        script, a list that covers less than half what the detected language's covers."""
+        if usual_script(code) not in (self.script, None):
+            return True
+        detected = self.language
+        if detected is None or _LIST_OF.get(code) is None:
+            return False  # a language without a list is given the benefit of the doubt
+        return self.share(code) * 2 < self.share(detected)
 
 
 @cache
@@ -69,15 +180,3 @@ def _stoplist(name: str) -> frozenset[str]:
     import justext  # an unusual install (a zip, say): let jusText find its own files
 
     return frozenset(justext.get_stoplist(name))
-
-
-def refuse_non_english(text: str, origin: str) -> None:
-    """Raise the one-line refusal naming `origin` and the language when `text` is not English."""
-    from briefing.errors import InputError
-
-    language = non_english_language(text)
-    if language is not None:
-        raise InputError(
-            f"{origin}: looks like {language}, not English; briefing reads English articles "
-            "only, so give it an English version of the story."
-        )

@@ -124,7 +124,8 @@ def _articles(
     links: LinkOptions,
 ) -> Stories:
     from briefing.ingest import check_article
-    from briefing.ingest.language import refuse_non_english
+    from briefing.ingest.language import screen_language
+    from briefing.ingest.scripts import usual_script
 
     items = find_items(blocks, subject)
     everything = "\n".join(b.text for b in blocks)
@@ -133,12 +134,13 @@ def _articles(
         replace(item, title=_headline(item.title, written)) if item.title else item
         for item in items
     ]
-    refuse_non_english(everything, origin)  # once for the letter, not once per item
+    locale = screen_language(everything, None, origin)  # once for the letter, not per item
+    latin = locale is None or usual_script(locale.split("-")[0]) in ("Latn", None)
     stories = Stories()
     fetcher = None
     try:
         for number, item in enumerate(items, start=1):
-            paragraphs = _spoken(item)
+            paragraphs = _spoken(item, latin)
             title = item.title
             if not paragraphs and title:
                 paragraphs = [title if title.endswith((".", "?", "!")) else title + "."]
@@ -150,6 +152,7 @@ def _articles(
                 source_name=outlet,
                 url=item.url,
                 published=letter.date,
+                locale=locale,
             )
             if links.fetch_links and item.url and _only_headline(item):
                 if fetcher is None:
@@ -176,17 +179,17 @@ def _headline(title: str, written: str) -> str:
     return " ".join(_EMOJI.sub(" ", recase_shouted(title, written)).split())
 
 
-def _spoken(item: Item) -> list[str]:
+def _spoken(item: Item, latin: bool = True) -> list[str]:
     """The item's paragraphs as they will be read: no address, no furniture sentence, no
-    line in another script (a quoted Chinese phrase an English voice cannot say), each
-    ending as a sentence ends."""
+    line in another script than a `latin` letter's (a quoted Chinese phrase an English voice
+    cannot say), each ending as a sentence ends."""
     from briefing.ingest.furniture import strip_furniture
 
     paragraphs = [spoken_sentences(without_addresses(p)) for p in item.paragraphs]
     paragraphs = [
-        " ".join(_EMOJI.sub(" ", _OTHER_SCRIPT.sub("", p)).split())
+        " ".join(_EMOJI.sub(" ", _OTHER_SCRIPT.sub("", p) if latin else p).split())
         for p in paragraphs
-        if p and _mostly_latin(p)
+        if p and (_mostly_latin(p) or not latin)
     ]
     titles = [item.title] if item.title else []
     return [_ended(p) for p in strip_furniture(paragraphs, titles=titles) if p]

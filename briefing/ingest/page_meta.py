@@ -238,13 +238,28 @@ def _feed_names(tree: Any) -> list[str]:
 
 
 def _locale(tree: Any, ld: list[dict[str, Any]]) -> str | None:
-    """The first declared locale with a region wins ("en" alone says nothing of dates)."""
+    """The language of the first declaration (`<html lang>`, then og:locale, then JSON-LD
+    inLanguage), with the region a later one gives for the same language ("de" and og:locale
+    "de_DE" → "de-DE"; "en" alone says nothing of dates)."""
+    from briefing.ingest.language import normalise_locale
+
     declared = [str(v) for v in tree.xpath("/html/@*[local-name()='lang' or name()='xml:lang']")]
     declared += _meta(tree, "og:locale")
-    declared += [str(i["inLanguage"]) for i in ld if isinstance(i.get("inLanguage"), str)]
-    forms = [d.strip().replace("_", "-") for d in declared if d.strip()]
-    with_region = [f for f in forms if re.fullmatch(r"[A-Za-z]{2,3}-[A-Za-z]{2}", f)]
-    return next(iter(with_region or forms), None)
+    declared += [_in_language(i["inLanguage"]) for i in ld if i.get("inLanguage")]
+    forms = [f for f in map(normalise_locale, declared) if f]
+    if not forms:
+        return None
+    language = forms[0].split("-")[0]
+    return next((f for f in forms if f.startswith(f"{language}-")), forms[0])
+
+
+def _in_language(value: Any) -> str:
+    """JSON-LD inLanguage: "de-DE", or a Language object {"alternateName": "de"}."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name") or ""
+    return str(value)
 
 
 def _headline_keys(ld: list[dict[str, Any]]) -> set[str]:

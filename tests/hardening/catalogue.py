@@ -86,24 +86,22 @@ STORY = (
     "thousand homes this winter. Engineers will now test how they cope with storms. "
     "Fishing crews said they remained cautious about the project."
 )
-GERMAN = (
-    "Neue Turbinen im Hafen\n\nDer Stadtrat hat am Dienstag beschlossen, dass im Hafen neue "
-    "Gezeitenturbinen gebaut werden. Die Anlage soll ab dem nächsten Jahr Strom für rund "
-    "zehntausend Haushalte liefern. Kritiker befürchten, dass die Fischerei unter dem Projekt "
-    "leiden könnte, doch die Betreiber versprechen strenge Auflagen und regelmäßige Kontrollen."
+JAPANESE = (
+    "港に潮力タービン\n\n市議会は火曜日、港に新しい潮力タービンを建設することを決定した。来年から"
+    "約一万世帯に電力を供給する予定だと、運営する協同組合は説明している。漁師たちは漁場への影響を"
+    "心配しているが、事業者は定期的な点検と半年ごとの独立した調査を約束した。"
 )
-FRENCH = (
-    "Le conseil municipal a décidé mardi que de nouvelles turbines seraient construites dans "
-    "le port. Elles alimenteront environ dix mille foyers dès l'année prochaine, selon la "
-    "coopérative qui les exploite. Les pêcheurs craignent pour leurs zones de pêche, mais les "
-    "exploitants promettent des contrôles réguliers et une étude indépendante tous les six mois."
+CHINESE = (
+    "港口潮汐涡轮机\n\n市议会周二决定在港口建造新的潮汐涡轮机，运营合作社表示，从明年开始将为"
+    "大约一万户家庭供电。渔民担心渔场受到影响，但运营方承诺定期检查，并每半年进行一次独立调查。"
 )
-RUSSIAN = (
-    "Городской совет во вторник решил построить в порту новые приливные турбины. Они будут "
-    "снабжать электричеством около десяти тысяч домов уже в следующем году, сообщили в "
-    "кооперативе. Рыбаки опасаются за свои промысловые участки, но операторы обещают "
-    "регулярные проверки и независимое исследование морского дна каждые полгода."
+THAI = (
+    "กังหันน้ำขึ้นน้ำลงในท่าเรือ\n\nสภาเมืองตัดสินใจเมื่อวันอังคารที่จะสร้างกังหันน้ำขึ้นน้ำลงใหม่ในท่าเรือ "
+    "ซึ่งจะจ่ายไฟฟ้าให้กับบ้านประมาณหนึ่งหมื่นหลังตั้งแต่ปีหน้า ชาวประมงกังวลเรื่องแหล่งประมง "
+    "แต่ผู้ดำเนินการสัญญาว่าจะตรวจสอบอย่างสม่ำเสมอ"
 )
+_UNREAD = r"; briefing reads English, German, French, Spanish, Italian and Portuguese"
+"""The rest of the refusal of a language briefing cannot read (after "looks like X")."""
 HTML_SCRIPTS_ONLY = (
     "<!doctype html><html><head><title>Gazette</title><script>var t = 'secret';</script>"
     "<style>body{color:red}</style></head><body><nav><a href='/'>Home</a> <a href='/s'>Sport"
@@ -186,12 +184,12 @@ CASES: tuple[Case, ...] = (
          refuse_stdout=r"lollollol"),
     Case("HTML with an external entity", "ingest", SCRIPT, None, 0, _write(HTML_XXE), ".html",
          refuse_stdout=r"root:|/bin/"),
-    Case("German article", "ingest", SCRIPT, r"looks like German, not English", SKIP,
-         _write(GERMAN)),
-    Case("French article", "ingest", SCRIPT, r"looks like French, not English", SKIP,
-         _write(FRENCH)),
-    Case("Russian article", "ingest", SCRIPT, r"looks like a language in another script", SKIP,
-         _write(RUSSIAN)),
+    Case("Japanese article", "ingest", SCRIPT, r"bad\.txt: looks like Japanese" + _UNREAD, SKIP,
+         _write(JAPANESE)),
+    Case("Chinese article", "ingest", SCRIPT, r"bad\.txt: looks like Chinese" + _UNREAD, SKIP,
+         _write(CHINESE)),
+    Case("Thai article", "ingest", SCRIPT, r"bad\.txt: looks like Thai" + _UNREAD, SKIP,
+         _write(THAI)),
     Case("title with path separators and ..", "ingest", (*MAKE, "{bad}"), None, 0,
          _write(TITLE_TRAVERSAL), ".md", creates=MADE),
     Case("missing file", "ingest", ("script", "{good}", "{tmp}/nowhere.txt"),

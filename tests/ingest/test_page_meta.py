@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.errors import InputError
+from briefing.errors import InputError, UnsupportedLanguageError
 from briefing.ingest import parse_article
 from briefing.ingest.outlets import outlet_name, speakable_outlet
-from briefing.ingest.page_meta import PageMeta, clean_headline, feed_item_title
+from briefing.ingest.page_meta import PageMeta, clean_headline, feed_item_title, read_meta
 
 BODY = "".join(
     f"<p>The council approved the new harbour bridge on Monday after a long debate, part {i}.</p>"
@@ -178,14 +178,26 @@ def test_a_feed_item_title_loses_the_outlet_some_feeds_add() -> None:
     assert feed_item_title("Bridge opens", "Harbour Gazette", None) == "Bridge opens"
 
 
-def test_a_non_english_site_page_is_refused_for_its_language_first() -> None:
+def test_a_site_page_in_a_language_briefing_cannot_read_is_refused_for_that_first() -> None:
+    japanese = "".join(
+        f"<p>市議会は月曜日、港に架かる新しい橋の建設を承認した。第{i}部。工事は春に始まる予定だ。</p>"
+        for i in range(6)
+    )
+    head = "<title>港新聞</title>"
+    with pytest.raises(UnsupportedLanguageError, match=r"^ja\.html: looks like Japanese;"):
+        parse_article(
+            page(head, japanese), origin="ja.html", kind="html", url="https://minato.example/"
+        )
+
+
+def test_a_german_site_page_is_refused_as_not_a_story() -> None:
     german = "".join(
         f"<p>Der Stadtrat hat am Montag die neue Brücke über den Hafen beschlossen, Teil {i}, "
         "und die Arbeiten sollen im Frühjahr beginnen, sagte die Bürgermeisterin.</p>"
         for i in range(6)
     )
     head = "<title>Hafenzeitung</title>"
-    with pytest.raises(InputError, match=r"^de\.html: looks like German"):
+    with pytest.raises(InputError, match=r"^de\.html: is not a news story"):
         parse_article(
             page(head, german), origin="de.html", kind="html", url="https://hafenzeitung.de/"
         )
@@ -220,10 +232,11 @@ def test_an_alternative_equal_to_the_headline_changes_nothing() -> None:
 
 
 def test_a_short_non_english_page_is_judged_with_its_headline() -> None:
+    """The body alone (18 words) is too short to judge; with its headline it is German."""
     body = "<p>Der Stadtrat hat am Montag die neue Brücke über den Hafen beschlossen.</p>"
     head = "<title>Die Brücke über den Hafen wird gebaut, sagt die Bürgermeisterin</title>"
-    with pytest.raises(InputError, match=r"^de\.html: looks like German"):
-        parse_article(page(head, body * 2), origin="de.html", kind="html")
+    article = parse_article(page(head, body * 2), origin="de.html", kind="html")
+    assert article.language == "de"
 
 
 @pytest.mark.parametrize(
@@ -233,6 +246,9 @@ def test_a_short_non_english_page_is_judged_with_its_headline() -> None:
         ('<html lang="en"><head><meta property="og:locale" content="en_GB">', "en-GB"),
         ('<html xml:lang="en-US"><head>', "en-US"),
         ("<html><head>", None),
+        ('<html lang="en-GB"><head><meta property="og:locale" content="en_US">', "en-GB"),
+        ('<html><head><meta property="og:locale" content="en_gb">', "en-GB"),
+        ('<html lang="{{lang}}"><head><meta property="og:locale" content="en_AU">', "en-AU"),
     ],
 )
 def test_the_pages_declared_locale_travels_with_the_article(
@@ -249,3 +265,32 @@ def test_a_page_without_a_declared_site_name_takes_its_feeds() -> None:
     )
     article = parse_article(page(head), origin="p.html", kind="html", url="https://hn.example/b")
     assert (article.title, article.source_name) == ("Bridge opens at last", "Harbour Notes")
+
+
+@pytest.mark.parametrize(
+    ("head", "locale"),
+    [
+        ('<meta property="og:locale" content="fr_FR">', "de"),  # <html lang="de"> first
+        ('<meta property="og:locale" content="de_AT">', "de-AT"),  # its region, same language
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "de-CH"}'
+         "</script>", "de-CH"),
+    ],
+)  # fmt: skip
+def test_html_lang_comes_first_and_later_declarations_add_its_region(
+    head: str, locale: str
+) -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(f'<html lang="de"><head>{head}</head><body><p>x</p></body></html>')
+    assert read_meta(tree, None).locale == locale
+
+
+def test_og_locale_comes_before_json_ld_and_a_language_object_is_read() -> None:
+    import lxml.html
+
+    ld = '{"@type": "NewsArticle", "inLanguage": {"@type": "Language", "alternateName": "it"}}'
+    head = f'<script type="application/ld+json">{ld}</script>'
+    first = f'<meta property="og:locale" content="fr_fr">{head}'
+    for markup, locale in ((first, "fr-FR"), (head, "it")):
+        tree = lxml.html.fromstring(f"<html><head>{markup}</head><body><p>x</p></body></html>")
+        assert read_meta(tree, None).locale == locale

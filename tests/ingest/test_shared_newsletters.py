@@ -13,6 +13,7 @@ from fixtures.newsletters import newsletter_message
 from shared_corpus import shared_path
 
 from briefing.errors import InputError
+from briefing.ingest import load_stories
 from briefing.ingest.mail_html import page_title
 from briefing.models import Length
 from briefing.pipeline import build_script
@@ -105,7 +106,6 @@ EXPECTED: dict[str, tuple[str, int, list[str]]] = {
     ),
 }
 REFUSED = {
-    "ttso-newsletter.html": "looks like French, not English",
     "substack-newsletter-new.html": "no story found in this newsletter",  # its text: "content"
 }
 
@@ -141,6 +141,16 @@ def test_a_forwarded_newsletter_is_credited_to_its_sender(tmp_path: Path) -> Non
     script, _ = build_script([message], date=dt.date(2026, 11, 25))
     assert [s.article.source_name for s in script.stories] == ["Tomasz Tunguz"]
     assert "From Tomasz Tunguz: Grey Skies in Cloud Earnings." in script.text
+
+
+def test_a_french_newsletter_is_read_as_french(tmp_path: Path) -> None:
+    """The letter's language is judged once, for the letter, and each story carries it."""
+    articles, failures = load_stories(
+        _as_message("ttso-newsletter.html", tmp_path, "TTSO <t@o.fr>")
+    )
+    assert failures == [] and articles
+    assert {article.language for article in articles} == {"fr"}
+    assert "Retraites" in articles[0].text
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
