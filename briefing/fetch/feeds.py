@@ -29,6 +29,9 @@ class FeedItem:
     """The full text when the feed carries it (content:encoded, Atom content), else ""."""
     published: dt.datetime | None
     guid: str
+    language: str | None = None
+    """The language the feed declares for this item (its own `xml:lang`, else the feed's
+    `<language>`), as written ("fr-fr")."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Feed:
     title: str
     link: str | None
     items: tuple[FeedItem, ...]
+    language: str | None = None
+    """RSS `<language>` or Atom `xml:lang`, as written ("fr-fr", "de-DE")."""
 
 
 def looks_like_feed(data: bytes, content_type: str = "") -> bool:
@@ -73,21 +78,24 @@ def parse_feed(data: bytes, url: str) -> Feed:
         reason = parsed.get("bozo_exception")
         detail = f" ({str(reason).splitlines()[0]})" if reason else ""
         raise FetchError(f"{url}: not a readable RSS or Atom feed{detail}; check the URL.")
-    items = tuple(_item(entry, index) for index, entry in enumerate(entries))
     feed = parsed.get("feed", {})
+    language = str(feed.get("language") or "").strip() or None
+    items = tuple(_item(entry, index, language) for index, entry in enumerate(entries))
     return Feed(
         title=str(feed.get("title", "")).strip(),
         link=feed.get("link") or None,
         items=items,
+        language=language,
     )
 
 
-def _item(entry: Any, index: int) -> FeedItem:
-    content = ""
+def _item(entry: Any, index: int, feed_language: str | None) -> FeedItem:
+    content, language = "", None
     for block in entry.get("content", []) or []:
         value = block.get("value", "")
         if len(value) > len(content):
-            content = value
+            content, language = value, block.get("language")
+    language = language or (entry.get("summary_detail") or {}).get("language")
     link = entry.get("link") or None
     return FeedItem(
         title=str(entry.get("title", "")).strip(),
@@ -96,6 +104,7 @@ def _item(entry: Any, index: int) -> FeedItem:
         content_html=content,
         published=_when(entry),
         guid=str(entry.get("id") or link or entry.get("title") or index),
+        language=str(language or feed_language or "").strip() or None,
     )
 
 

@@ -108,12 +108,12 @@ def item_article(
     feed_url = feed.link or item.link or None
     name = source_name or speakable_outlet([feed.title], host_of(feed_url) if feed_url else None)
     body = html_to_text(item.content_html or item.summary_html)
-    locale = None
+    locale = item.language  # the feed's word, unless the page gives its own
     if len(body.split()) < FULL_TEXT_WORDS and item.link:
         try:
             page = parse_article_page(fetcher.get(item.link))
             if len(page.text.split()) > len(body.split()):
-                body, locale = page.text, page.locale
+                body, locale = page.text, page.locale or locale
         except (FetchError, InputError) as error:
             if len(body.split()) < TEASER_FALLBACK_WORDS:
                 raise InputError(
