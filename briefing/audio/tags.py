@@ -141,7 +141,10 @@ def _tag_mp3(path: Path, tags: Tags) -> None:
     by size, which puts the chapters (CHAP) out of order for readers that go by file order.
     """
     id3 = _mutagen("id3")
-    frames = _in_order_id3(id3)(path)
+    try:
+        frames = _in_order_id3(id3)(path)
+    except id3.ID3NoHeaderError:  # ffmpeg always writes one; a tagless file still gets these
+        frames = _in_order_id3(id3)()
     frames.delall("TXXX:comment")
     frames.setall("COMM", [id3.COMM(encoding=3, lang=tags.language_iso639_2, desc="",
                                     text=tags.comment)])
