@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import subprocess
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from briefing.audio import AudioOptions, assemble_for, render_briefing
 from briefing.config import PodcastSettings
 from briefing.models import Article, Script, ScriptSegment, SegmentKind, Summary, VoicedSegment
 from briefing.publish.episodes import MANIFEST, Episode, EpisodeStory, StoryLink, episodes_json
-from briefing.publish.feed import write_feed
+from briefing.publish.feed import PODCAST, write_feed
 from briefing.publish.web import write_player
 
 pytestmark = pytest.mark.real
@@ -97,6 +98,19 @@ def browser(server: tuple[str, subprocess.Popen[str]]) -> Iterator[Any]:
     with chromium() as driver:
         driver.set_script_timeout(30)
         yield driver
+
+
+def test_the_feed_and_the_show_notes_say_german(podcast: Path) -> None:
+    channel = ET.fromstring((podcast / "feed.xml").read_bytes()).find("channel")
+    assert channel is not None
+    assert channel.findtext("language") == "de"  # none configured: the newest episode's
+    transcript = channel.find(f"item/{{{PODCAST}}}transcript")
+    assert transcript is not None and transcript.get("language") == "de"
+    notes = (podcast / "episodes" / "briefing-2026-11-25-de.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in notes and "<h2>Die Meldungen</h2>" in notes
+    assert (podcast / "episodes" / "briefing-2026-11-25-de.vtt").read_text().startswith(
+        "WEBVTT\nlang: de\n"
+    )
 
 
 def label(driver: Any, selector: str, attribute: str = "aria-label") -> str:
