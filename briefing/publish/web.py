@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
-from briefing.audio.language import long_date
+from briefing.audio.language import bcp47, long_date
 from briefing.config import PodcastSettings
 from briefing.languages import ENGLISH, language_code
 from briefing.publish.artwork import ICON_SIZES, app_icon, show_artwork
@@ -95,6 +95,7 @@ def _page(
     values = {
         "show": esc(podcast.title),
         "language": esc(language, quote=True),
+        "episode_language": esc(bcp47(episodes[0].language) if episodes else language, quote=True),
         "labels_json": script_safe,
         **{f"label_{key}": esc(text, quote=True) for key, text in words.items()},
     }
@@ -145,7 +146,8 @@ def _episode_item(episode: Episode, language: str, words: Mapping[str, str]) -> 
     notes_link = f' · <a href="{quote(notes)}">{esc(words["notes"])}</a>' if notes else ""
     return (
         f'      <li data-audio="{esc(episode.audio)}">'
-        f'<a class="play" href="{quote(episode.audio)}">{esc(episode.title)}</a>'
+        f'<a class="play" href="{quote(episode.audio)}" lang="{esc(bcp47(episode.language))}">'
+        f"{esc(episode.title)}</a>"
         f'<br><span class="meta"><time datetime="{esc(episode.date)}">'
         f"{esc(_date_text(episode.date, language))}</time> · {clock(episode.duration_s)}"
         f'{notes_link}<span class="played" hidden> · {esc(words["played"])}</span></span></li>'

@@ -132,6 +132,8 @@ def test_the_page_is_german_and_so_are_the_labels_the_script_changes(
     # The transcript, parsed by Chromium's own WebVTT parser despite the `lang: de` header:
     cues = browser.find_elements(By.CSS_SELECTOR, "#transcript .cue")
     assert [c.text for c in cues] == [text for _, text, _ in LINES]
+    assert browser.execute_script("return document.querySelector('#audio track').srclang") == "de"
+    assert browser.execute_script("return document.querySelector('#transcript').lang") == "de"
     links = browser.find_element(By.CSS_SELECTOR, "#transcript .links").text
     assert links == "Zum Nachlesen: Hafenblatt"  # written by player.js from the labels
     browser.find_element(By.ID, "play").click()

@@ -115,7 +115,7 @@ def test_unchanged_files_are_not_rewritten_and_a_new_episode_changes_the_worker(
 def test_a_missing_chapters_file_leaves_the_list_empty(folder: Path) -> None:
     write_player(folder, PodcastSettings(), [replace(episode("2026-11-25"), chapters="x.json")])
     page = (folder / "index.html").read_text(encoding="utf-8")
-    assert '<ol id="chapters" class="chapters">\n\n      </ol>' in page
+    assert '<ol id="chapters" class="chapters" lang="en">\n\n      </ol>' in page
 
 
 def test_no_episodes_yet(folder: Path) -> None:
@@ -238,3 +238,14 @@ def test_a_new_language_changes_the_worker_so_the_cached_page_follows(folder: Pa
     write_player(folder, PodcastSettings(), [replace(episode("2026-11-25"), language="it")])
     assert (folder / "sw.js").read_text(encoding="utf-8") != worker
     assert '<html lang="it">' in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_episode_in_another_language_than_the_show_is_marked_as_such(folder: Path) -> None:
+    french = replace(episode("2026-11-25"), language="fr")
+    write_player(folder, PodcastSettings(language="en-gb"), [french, episode("2026-11-24")])
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-gb">' in page and ">Chapters</h3>" in page  # the show's words
+    assert '<h2 id="now-title" lang="fr">' in page  # the episode's own words: its language
+    assert 'class="transcript" lang="fr"' in page and 'class="chapters" lang="fr"' in page
+    assert page.count('lang="fr">Briefing &lt;&amp;&gt; news</a>') == 1
+    assert page.count('lang="en">Briefing &lt;&amp;&gt; news</a>') == 1

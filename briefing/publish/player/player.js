@@ -57,7 +57,12 @@ async function getJson(url) {
 function loadCues(url) {
   for (const old of audio.querySelectorAll("track")) old.remove();
   if (!url) return Promise.resolve([]);
-  const track = element("track", { kind: "metadata", src: url, default: "" });
+  const track = element("track", {
+    kind: "metadata",
+    src: url,
+    srclang: current?.language ?? "en",
+    default: "",
+  });
   audio.append(track);
   track.track.mode = "hidden";
   return new Promise((resolve) => {
@@ -271,6 +276,10 @@ async function load(episode, play) {
   update.chapter = update.cue = undefined;
   if (audio.getAttribute("src") !== episode.audio) audio.src = episode.audio;
   $("#now-title").textContent = episode.title;
+  // The episode's own words are in its language, which may not be the page's (its labels).
+  for (const part of ["#now-title", "#chapters", "#transcript"]) {
+    $(part).lang = episode.language ?? "en";
+  }
   const listed = listItem(episode)?.querySelector("time"); // the date as the server wrote it
   $("#now-date").textContent = listed ? listed.textContent : episode.date;
   $("#now-date").dateTime = episode.date;
