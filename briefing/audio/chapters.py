@@ -1,4 +1,5 @@
 """Chapters: intro, one per story (headline and link), outro; for players and podcast apps.
+The intro's and outro's titles are in the episode's language ("Begrüßung", "Zum Schluss").
 
 MP3 and M4A chapters are written by ffmpeg from an FFMETADATA file: mutagen writes ID3 frames
 sorted by size, which puts CHAP frames out of order, while ffmpeg keeps them in order. A
@@ -11,10 +12,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.audio.language import show_notes_words
 from briefing.models import Script, SegmentKind, TimedSegment
 
-INTRO_TITLE = "Introduction"
-OUTRO_TITLE = "Close"
 PODCAST_CHAPTERS_VERSION = "1.2.0"
 
 
@@ -38,6 +38,7 @@ def build_chapters(
     The first chapter always starts at 0 (podcast apps expect it) and each one ends where the
     next begins; the last ends with the audio.
     """
+    words = show_notes_words(script.language)  # the intro's and outro's titles
     starts: list[tuple[int, str, str | None, str | None]] = []
     seen: set[object] = set()
     for timed in timeline:
@@ -51,9 +52,9 @@ def build_chapters(
             article = summary.article
             starts.append((timed.start_ms, summary.headline, article.url, article.source_name))
         elif segment.kind is SegmentKind.INTRO:
-            starts.append((timed.start_ms, INTRO_TITLE, None, None))
+            starts.append((timed.start_ms, words["intro"], None, None))
         elif segment.kind is SegmentKind.OUTRO:
-            starts.append((timed.start_ms, OUTRO_TITLE, None, None))
+            starts.append((timed.start_ms, words["outro"], None, None))
     starts.sort(key=lambda item: item[0])
     chapters: list[Chapter] = []
     for index, (start, title, url, source) in enumerate(starts):

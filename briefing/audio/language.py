@@ -28,19 +28,26 @@ UNDETERMINED = "und"
 
 SHOW_NOTES_WORDS: dict[str, dict[str, str]] = {
     "en": {"stories": "Stories", "transcript": "Transcript", "subtitles": "Subtitles",
-           "comment": "Stories: {}", "no_stories": "A spoken news briefing."},
-    "de": {"stories": "Die Meldungen", "transcript": "Zum Nachlesen", "subtitles": "Untertitel",
-           "comment": "Die Meldungen: {}", "no_stories": "Nachrichten zum Hören."},
+           "comment": "Stories: {}", "no_stories": "A spoken news briefing.",
+           "intro": "Introduction", "outro": "Close"},
+    "de": {"stories": "Die Meldungen", "transcript": "Transkript", "subtitles": "Untertitel",
+           "comment": "Die Meldungen: {}", "no_stories": "Nachrichten zum Hören.",
+           "intro": "Begrüßung", "outro": "Zum Schluss"},
     "fr": {"stories": "Au sommaire", "transcript": "Transcription", "subtitles": "Sous-titres",
-           "comment": "Au sommaire\u00a0: {}", "no_stories": "Un journal d'information parlé."},
+           "comment": "Au sommaire\u00a0: {}", "no_stories": "Un journal d'information parlé.",
+           "intro": "Introduction", "outro": "Fin"},
     "es": {"stories": "Las noticias", "transcript": "Transcripción", "subtitles": "Subtítulos",
-           "comment": "Las noticias: {}", "no_stories": "Un informativo hablado."},
+           "comment": "Las noticias: {}", "no_stories": "Un informativo hablado.",
+           "intro": "Introducción", "outro": "Despedida"},
     "it": {"stories": "Le notizie", "transcript": "Trascrizione", "subtitles": "Sottotitoli",
-           "comment": "Le notizie: {}", "no_stories": "Un notiziario parlato."},
+           "comment": "Le notizie: {}", "no_stories": "Un notiziario parlato.",
+           "intro": "Introduzione", "outro": "Chiusura"},
     "pt": {"stories": "As notícias", "transcript": "Transcrição", "subtitles": "Legendas",
-           "comment": "As notícias: {}", "no_stories": "Um noticiário falado."},
+           "comment": "As notícias: {}", "no_stories": "Um noticiário falado.",
+           "intro": "Introdução", "outro": "Encerramento"},
 }
-"""The show notes' fixed words, by language; English where a language has none."""
+"""The fixed words of the show notes, the tags' comment and the chapters (intro, outro), by
+language; English where a language has none."""
 
 
 def iso639_2(language: str | None) -> str:

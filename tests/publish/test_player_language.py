@@ -129,6 +129,8 @@ def test_the_page_is_german_and_so_are_the_labels_the_script_changes(
     assert label(browser, "#play") == "Abspielen"
     assert label(browser, "#back") == "15 Sekunden zurück"
     assert "Mittwoch, 25. November 2026" in browser.find_element(By.ID, "now-date").text
+    chapters = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#chapters button")]
+    assert [c.split(" ", 1)[1] for c in chapters] == ["Begrüßung", HEADLINE, "Zum Schluss"]
     # The transcript, parsed by Chromium's own WebVTT parser despite the `lang: de` header:
     cues = browser.find_elements(By.CSS_SELECTOR, "#transcript .cue")
     assert [c.text for c in cues] == [text for _, text, _ in LINES]
