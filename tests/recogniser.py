@@ -191,6 +191,10 @@ def recogniser(cache_folder: Path | None = None, threads: int | None = None) -> 
 # --- one normal form for both sides -------------------------------------------------------
 
 _APOSTROPHES = re.compile(r"[’‘'`´]")
+_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d]|[,.]\d)")
+"""A whole number in groups of three ("2,500", "2.500", "2 500"): Whisper writes thousands
+with an English comma in any language, which a Spanish or German normaliser reads as a decimal
+comma ("dos coma quinientos")."""
 
 
 def _unpunctuated(text: str) -> str:
@@ -202,11 +206,13 @@ def _unpunctuated(text: str) -> str:
 def spoken_words(text: str, language: str) -> list[str]:
     """`text` as the words a listener hears: numbers, dates and money in `language`'s words
     (its normaliser: what the script stage says, so a transcript's "12,99 €" matches the
-    script's "zwölf Euro neunundneunzig"), case folded, punctuation and apostrophes dropped
-    ("l'homme" → "l homme" on both sides)."""
+    script's "zwölf Euro neunundneunzig"; thousands in groups of three whatever their
+    separator), case folded, punctuation and apostrophes dropped ("l'homme" → "l homme" on
+    both sides)."""
     from briefing.script.lang import normalizer_for
 
     text = unicodedata.normalize("NFC", text)
+    text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
     text = normalizer_for(language).normalize(text)
     text = _APOSTROPHES.sub(" ", text)
     return _unpunctuated(text).casefold().split()
