@@ -66,6 +66,17 @@ FetchLinksOpt = Annotated[
         "(fetched with the same guards as URLs).",
     ),
 ]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="The episode's language: en, de, fr, es, it or pt (the presenter's lines). "
+        "Default: the config's `language`, else the language most stories are in. Each "
+        "story is read in its own language.",
+        show_default=False,
+    ),
+]
 DateOpt = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -126,6 +137,7 @@ def make(
     ] = None,
     sentences: SentencesOpt = 3,
     date: DateOpt = None,
+    lang: LangOpt = None,
     fetch_links: FetchLinksOpt = False,
     voice: Annotated[
         str,
@@ -190,6 +202,7 @@ def make(
     ] = None,
 ) -> None:
     """Make a spoken briefing (MP3) from one or more articles."""
+    from briefing.config import load_language
     from briefing.models import Length
     from briefing.pipeline import make_briefing, start_engines
     from briefing.tts import load_preset
@@ -197,8 +210,10 @@ def make(
     preset = load_preset(voice)
     clock = _clock()
     day = date.date() if date else clock().date()
+    language = lang or load_language()
     with start_engines(
-        preset, workers=workers, output=output, date=day, cache=not no_cache
+        preset, workers=workers, output=output, date=day, cache=not no_cache,
+        languages=(language,) if language else (),
     ) as engines:  # their workers start while the rest is imported and the script composed
         from briefing.audio import AudioOptions
         from briefing.config import load_lexicon, load_templates
@@ -227,6 +242,7 @@ def make(
                 clock=clock,
                 lexicon=load_lexicon(),
                 links=LinkOptions(fetch_links=fetch_links),
+                language=language,
             )
     minutes, seconds = divmod(round(result.duration_s), 60)
     stories = result.story_count
@@ -250,10 +266,11 @@ def script(
     inputs: InputsArg,
     sentences: SentencesOpt = 3,
     date: DateOpt = None,
+    lang: LangOpt = None,
     fetch_links: FetchLinksOpt = False,
 ) -> None:
     """Print the spoken script of a briefing, without making audio: every story found."""
-    from briefing.config import load_templates
+    from briefing.config import load_language, load_templates
     from briefing.ingest.stories import LinkOptions
     from briefing.models import Length
     from briefing.pipeline import build_script
@@ -265,6 +282,7 @@ def script(
         templates=load_templates(),
         clock=_clock(),
         links=LinkOptions(fetch_links=fetch_links),
+        language=lang or load_language(),
     )
     typer.echo(result.text)
     _report_failures(failures)

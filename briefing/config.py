@@ -109,6 +109,9 @@ class DailyConfig:
     """The [publish] table: mirror the folder to remote storage after each episode."""
     lexicon: Lexicon = Lexicon()
     """The [pronunciations] table: how every voice says the words it names."""
+    language: str | None = None
+    """The episode's language ("de"): its presenter's lines; None: the language most of the
+    day's stories are in. Each story is read in its own language either way."""
 
 
 # key → (accepted types, human name); one table per section
@@ -125,6 +128,7 @@ _TOP: dict[str, tuple[tuple[type, ...], str]] = {
     "script": ((dict,), "a table of script templates"),
     "publish": ((dict,), "a table"),
     "pronunciations": ((dict,), "a table of word = respelling"),
+    "language": ((str,), 'a language code such as "de"'),
 }
 _PUBLISH: dict[str, tuple[tuple[type, ...], str]] = {
     "to": ((str,), "a storage URL string"),
@@ -312,6 +316,9 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         where = f" (the [script] table, line {line})" if line else ""
         raise ConfigError(f"{path}{where}: {error.message}") from None
     lexicon = parse_lexicon(data.get("pronunciations", {}), str(path))
+    language = data.get("language")
+    if language is not None:
+        language = _episode_language(language, lambda problem: fail(("language",), problem))
     return DailyConfig(
         sources=tuple(sources),
         minutes=minutes,
@@ -326,7 +333,37 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         path=path,
         publish=publish,
         lexicon=lexicon,
+        language=language,
     )
+
+
+def _episode_language(value: str, fail: Any) -> str:
+    """A configured episode language, checked: one the presenter speaks."""
+    from briefing.languages import language_code
+    from briefing.script.presenter import presenter_languages
+
+    if language_code(value) not in presenter_languages():
+        known = ", ".join(presenter_languages())
+        raise fail(f"is {value!r}, a language the presenter does not speak; use one of: {known}")
+    return language_code(value)
+
+
+def load_language(path: Path | None = None) -> str | None:
+    """The episode language from the config file's top-level `language`, for `make` and
+    `script` too; None when no config file or no `language` (only that key is read)."""
+    path = path or config_file()
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, OSError) as error:
+        raise ConfigError(f"{path}: cannot be read as TOML ({error}).") from None
+    value = data.get("language")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f'{path}: language should be a language code such as "de".')
+    return _episode_language(value, lambda problem: ConfigError(f"{path}: language {problem}."))
 
 
 def _imap_settings(raw: dict[str, Any], path: Path, fail: Any) -> ImapSettings | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from briefing.ingest.stories import LinkOptions
     from briefing.script import ScriptTemplates
     from briefing.tts.synthesize import ProgressCallback
+    from briefing.tts.usable import UsablePreset
 
 
 def load_articles(
@@ -94,22 +95,58 @@ def build_script(
     templates: ScriptTemplates | None = None,
     clock: Clock | None = None,
     links: LinkOptions | None = None,
+    language: str | None = None,
+    can_voice: Callable[[str], bool] | None = None,
 ) -> tuple[Script, list[StoryFailure]]:
     """Ingest, summarise and compose: everything up to, not including, audio.
 
     `date` defaults to today by `clock`, which also picks the greeting (default: the real clock).
     Every story of every input is in the script (a newsletter's every item); `links` says
     whether newsletter items that are only a headline are read from their pages.
+    `language` is the episode's (its presenter's lines, `--lang`); None: the language most
+    stories are in (`episode_language`). Each story is read in its own language; one whose
+    language `can_voice` refuses is left out and recorded as a failure.
     """
     from briefing.script import compose_script
+    from briefing.script.presenter import episode_language
 
+    if language is not None:
+        episode_language((), language)  # a language with no presenter fails before any work
     now = resolve(clock)()
     articles, failures = load_articles(inputs, links=links)
+    if can_voice is not None:
+        articles, unvoiced = _voiceable(articles, can_voice)
+        failures.extend(unvoiced)
     summaries = summarise_articles(articles, length or Length(), summarizer)
     script = compose_script(
-        summaries, date or now.date(), templates=templates, clock=fixed_clock(now)
+        summaries,
+        date or now.date(),
+        language=episode_language((a.language for a in articles), language),
+        templates=templates,
+        clock=fixed_clock(now),
     )
     return script, failures
+
+
+def _voiceable(
+    articles: list[Article], can_voice: Callable[[str], bool]
+) -> tuple[list[Article], list[StoryFailure]]:
+    """The articles a voice here can read, and a failure for each of the others."""
+    from briefing.tts.languages import language_name
+
+    kept = [a for a in articles if can_voice(a.language)]
+    left_out = [
+        StoryFailure(
+            a.origin or (a.title or "a story"),
+            f"{a.origin or a.title}: written in {language_name(a.language)}, which no voice here "
+            "speaks; it was left out (`briefing voices` lists the languages there are voices for).",
+        )
+        for a in articles
+        if not can_voice(a.language)
+    ]
+    if not kept and left_out:
+        raise InputError(left_out[0].reason)
+    return kept, left_out
 
 
 def default_output_path(date: dt.date, folder: Path | None = None) -> Path:
@@ -125,6 +162,7 @@ def start_engines(
     cache: bool = True,
     cache_dir: Path | None = None,
     clock: Clock | None = None,
+    languages: Sequence[str] = (),
 ) -> EnginePool:
     """The engines `make_briefing` will voice with, their worker processes already starting.
 
@@ -133,13 +171,16 @@ def start_engines(
     the episode cache seems to hold this episode already (an unchanged re-run voices nothing),
     and none for a voice that cannot run here (`usable_here`). Pass the pool to
     `make_briefing`, which closes it; the CLI calls this before its own heavy imports. The
-    arguments mean what they mean to `make_briefing`.
+    arguments mean what they mean to `make_briefing`; `languages` are those the episode is
+    known to need already (`--lang`), whose voices start too.
     """
+    from briefing.tts.languages import engines_for
     from briefing.tts.usable import usable_here
 
     pool = EnginePool(workers)
     if not (cache and _may_restore(cache_dir, output, date or resolve(clock)().date())):
-        pool.start(usable_here(preset).preset.first_engines)
+        usable = usable_here(preset, languages).preset
+        pool.start(engines_for(usable, languages))
     return pool
 
 
@@ -161,6 +202,7 @@ def make_briefing(
     clock: Clock | None = None,
     lexicon: Lexicon | None = None,
     links: LinkOptions | None = None,
+    language: str | None = None,
 ) -> Briefing:
     """Make one spoken briefing from `inputs` and write it to `output` (MP3 or WAV).
 
@@ -173,19 +215,24 @@ def make_briefing(
     is a pool the caller started earlier still (its core budget replaces `workers`), which
     this closes as it would its own. `clock` gives today's date when `date` is None and the
     greeting's hour (default: the real clock, read once). `lexicon` is the user's
-    pronunciations (`briefing.config.load_lexicon`), for every voice. `links` is as for
-    `build_script`.
+    pronunciations (`briefing.config.load_lexicon`), for every voice. `links` and
+    `language` (the episode's; None: its stories') are as for `build_script`; each story is
+    voiced in its own language, by the preset where it speaks that language and by the voice
+    shipped for the language where it does not (`briefing.tts.languages`).
     """
     now = resolve(clock)()
     clock = fixed_clock(now)
     date = date or now.date()
     from briefing.tts.usable import usable_here
 
-    usable = usable_here(load_preset(voice).with_lexicon(lexicon or Lexicon()))
+    chosen = load_preset(voice).with_lexicon(lexicon or Lexicon())
+    wanted = (language,) if language else ()
+    usable = usable_here(chosen, wanted)
     preset = usable.preset  # a voice that cannot run here gives way to its fallback, once
     if engines is None:
         engines = start_engines(
-            preset, workers=workers, output=output, date=date, cache=cache, cache_dir=cache_dir
+            preset, workers=workers, output=output, date=date, cache=cache, cache_dir=cache_dir,
+            languages=wanted,
         )
     with engines:  # closed on every path: an error, Ctrl-C, a restored episode
         from briefing.audio import (  # numpy and all: while the engines start
@@ -204,10 +251,15 @@ def make_briefing(
         check_options(output, audio)  # fail on a bad format, bitrate, cover or music first
         if length is None:
             length = Length(words_per_minute=preset.settings.rate_wpm)
+        from briefing.tts.languages import can_voice
+
         script, failures = build_script(
             inputs, length=length, date=date, summarizer=summarizer, templates=templates,
-            clock=clock, links=links,
+            clock=clock, links=links, language=language,
+            can_voice=lambda code: can_voice(code, preset),
         )
+        usable = _voices_for(chosen, script)  # the voices of every language the script has
+        preset = usable.preset
         segment_cache = SegmentCache(cache_dir) if cache else None
         episodes = _episode_cache(segment_cache)
         key = episode_key(script, preset, audio, output, _version()) if episodes else ""
@@ -245,6 +297,22 @@ def make_briefing(
         side_files=rendered.side_files,
         notes=usable.notes,
     )
+
+
+def _voices_for(preset: VoicePreset, script: Script) -> UsablePreset:
+    """`preset` made usable here for every language `script` is said in, with a note for each
+    language only a basic voice (espeak-ng) speaks."""
+    from briefing.tts.languages import is_basic, language_name
+    from briefing.tts.usable import UsablePreset, usable_here
+
+    languages = tuple(dict.fromkeys(segment.language for segment in script.segments))
+    usable = usable_here(preset, languages)
+    basic = [
+        f"{language_name(code)} is read by espeak-ng, a basic voice: understandable, not natural"
+        for code in languages
+        if is_basic(code, usable.preset)
+    ]
+    return UsablePreset(usable.preset, (*usable.notes, *basic)) if basic else usable
 
 
 def _episode_cache(segments: SegmentCache | None) -> EpisodeCache | None:

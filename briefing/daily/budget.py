@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from briefing.audio.pauses import PausePlan, pause_after
 from briefing.clock import Clock
+from briefing.languages import ENGLISH
 from briefing.models import Article, Length, Script, Summary
 from briefing.script import ScriptTemplates, compose_script
 
@@ -58,10 +59,12 @@ def fit(
     pauses: PausePlan | None = None,
     templates: ScriptTemplates | None = None,
     clock: Clock | None = None,
+    language: str = ENGLISH,
 ) -> Plan:
     """Choose how many of `articles` (best first) to use and how long each summary is.
 
-    `clock` is the briefing's moment (it picks the greeting, whose length counts too).
+    `clock` is the briefing's moment (it picks the greeting, whose length counts too);
+    `language` is the episode's (its presenter's lines).
     """
     effective_wpm = words_per_minute / pace
     composed: dict[tuple[tuple[str, ...], ...], Plan] = {}  # composing normalises: costly
@@ -75,7 +78,9 @@ def fit(
             ]
             key = tuple(s.sentences for s in summaries)
             if key not in composed:
-                script = compose_script(summaries, date, templates=templates, clock=clock)
+                script = compose_script(
+                    summaries, date, language=language, templates=templates, clock=clock
+                )
                 composed[key] = Plan(
                     script, estimate_seconds(script, words_per_minute, pace, pauses), target_s
                 )

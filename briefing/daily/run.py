@@ -136,8 +136,10 @@ def _run(
     minutes: float | None,
     on_progress: ProgressCallback | None,
 ) -> DailyReport:
+    from briefing.script.presenter import episode_language
     from briefing.summarise import DEFAULT_SUMMARIZER, get_summarizer
     from briefing.tts import SegmentCache
+    from briefing.tts.usable import usable_here
 
     target_s = (minutes if minutes is not None else config.minutes) * 60.0
     output = config.output
@@ -154,7 +156,12 @@ def _run(
     fresh = [c for c in unique if c not in heard]
     muted = [(c, word) for c in fresh if (word := is_muted(c, config.mute))]
     muted_set = {id(c) for c, _ in muted}
-    eligible = [c for c in fresh if id(c) not in muted_set][: config.max_stories]
+    unvoiced = _unvoiced(fresh, preset)
+    failures = [*failures, *(failure for _, failure in unvoiced)]
+    left_out = {id(c) for c, _ in unvoiced} | muted_set
+    eligible = [c for c in fresh if id(c) not in left_out][: config.max_stories]
+    language = episode_language((c.article.language for c in eligible), config.language)
+    preset = usable_here(preset, {c.article.language for c in eligible} | {language}).preset
     report = DailyReport(
         date=date,
         episode=None,
@@ -177,7 +184,7 @@ def _run(
     clock = fixed_clock(moment)
     plan = fit(
         articles, target_s, wpm, summariser.summarize, date, pace, pauses, config.templates,
-        clock,
+        clock, language,
     )
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
@@ -207,7 +214,7 @@ def _run(
     if measured is not None and error > REPLAN_AT and plan.estimate_s >= target_s * 0.9:
         plan = fit(
             articles, target_s, wpm, summariser.summarize, date, measured, options.pauses,
-            config.templates, clock,
+            config.templates, clock, language,
         )
         used = list(eligible[: len(plan.script.stories)])
         voiced = voice_and_assemble(
@@ -223,6 +230,21 @@ def _run(
     history.record(_keys(used), date)
     report = replace(report, fallbacks=voiced.fallbacks)
     return _finish(report, episode, output, used, eligible, feed, notes, True, synthesized, cached)
+
+
+def _unvoiced(
+    candidates: list[Candidate], preset: VoicePreset
+) -> list[tuple[Candidate, StoryFailure]]:
+    """The candidates in a language no voice here speaks, each with its one-line failure."""
+    from briefing.tts.languages import can_voice, language_name
+
+    return [
+        (c, StoryFailure(c.article.origin, f"{c.article.origin}: written in "
+                         f"{language_name(c.article.language)}, which no voice here speaks; "
+                         "it was left out."))
+        for c in candidates
+        if not can_voice(c.article.language, preset)
+    ]
 
 
 def _finish(

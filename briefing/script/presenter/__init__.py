@@ -6,7 +6,8 @@ dataclass's own defaults. A new episode language is a new file, and nothing else
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -45,3 +46,18 @@ def wording(language: str) -> Mapping[str, Any]:
     code = require_presenter_language(language)
     text = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
     return MappingProxyType(tomllib.loads(text))
+
+
+def episode_language(story_languages: Iterable[str], requested: str | None = None) -> str:
+    """The episode's language: `requested` when given (refused in one line when the presenter
+    cannot speak it), else the language most stories are in among those the presenter
+    speaks (the earlier story's on a tie), else English: a Dutch story is read in Dutch
+    inside an English programme rather than left without a presenter."""
+    if requested:
+        return require_presenter_language(requested)
+    counts = Counter(
+        code for code in map(language_code, story_languages) if code in presenter_languages()
+    )
+    if not counts:
+        return ENGLISH
+    return counts.most_common(1)[0][0]  # most_common keeps first-seen order among ties
