@@ -64,10 +64,11 @@ SECONDS_PER_SPOKEN_SECOND = 4.0
 LANGUAGES = {"a": "en-us", "b": "en-gb", "e": "es", "f": "fr-fr", "i": "it", "p": "pt-br"}
 """A voice's first letter → the espeak-ng language its phonemes are made in."""
 VOICE_FOR_LANGUAGE = {
-    "en-gb": "bf_emma", "en-us": "af_heart", "en": "af_heart", "es": "ef_dora",
-    "fr": "ff_siwis", "it": "if_sara", "pt": "pf_dora",
+    "en-gb": "bf_emma", "en-us": "af_heart", "en": "af_heart", "es": "em_alex",
+    "fr": "ff_siwis", "it": "im_nicola", "pt": "pf_dora",
 }  # fmt: skip
-"""The voice used when a preset names a language but no voice."""
+"""The voice used when a preset names a language but no voice: per language, the one Whisper
+base understood best (benchmarks/languages.py; pf_dora and pm_alex tied)."""
 DEFAULT_VOICE = "af_heart"
 IPA_MARKUP = re.compile(r"\[([^\]]+)\]\(/([^/)]+)/\)")
 """Kokoro's convention for a word with given phonemes: `[Kyiv](/kˈiːv/)`."""

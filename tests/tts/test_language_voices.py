@@ -24,7 +24,7 @@ SENTENCES = {
     "pt": "O governo anunciou na segunda-feira novas medidas para a economia.",
 }
 VOICE = {"de": ("nanotts", "de-DE", 16_000), "fr": ("kokoro", "ff_siwis", 24_000),
-         "es": ("kokoro", "ef_dora", 24_000), "it": ("kokoro", "if_sara", 24_000),
+         "es": ("kokoro", "em_alex", 24_000), "it": ("kokoro", "im_nicola", 24_000),
          "pt": ("kokoro", "pf_dora", 24_000)}
 """What speaks each language for a user of the default (English) preset, and its rate."""
 

@@ -69,8 +69,8 @@ def test_without_the_natural_voice_french_is_spoken_by_pico(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     ("language", "first"),
-    [("de", ("nanotts", "de-DE", "de-DE")), ("es", ("kokoro", "ef_dora", "es-ES")),
-     ("it", ("kokoro", "if_sara", "it-IT")), ("pt", ("kokoro", "pf_dora", "pt-BR")),
+    [("de", ("nanotts", "de-DE", "de-DE")), ("es", ("kokoro", "em_alex", "es-ES")),
+     ("it", ("kokoro", "im_nicola", "it-IT")), ("pt", ("kokoro", "pf_dora", "pt-BR")),
      ("en", ("kokoro", "af_heart", "en-US"))],
 )
 def test_each_shipped_language_has_its_own_first_voice(
