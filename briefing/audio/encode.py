@@ -87,12 +87,21 @@ def bitrate_for(audio_format: AudioFormat, requested: str | None, channels: int)
     return f"{int(match.group(1))}k"
 
 
+def output_rate(spec: FormatSpec, input_rate: int) -> int:
+    """The format's rate, of the programme's family: 48 kHz for speech at 24 kHz (Kokoro), so
+    an MP3 is still made of whole multiples of its input (`briefing.audio.parallel_mp3`)."""
+    if spec.sample_rate == 44100 and input_rate % 8000 == 0:
+        return 48000
+    return spec.sample_rate
+
+
 def codec_arguments(
-    audio_format: AudioFormat, bitrate: str | None, channels: int
+    audio_format: AudioFormat, bitrate: str | None, channels: int, input_rate: int = 22050
 ) -> list[str]:
     """ffmpeg output options for the audio stream: codec, rate, channels, bitrate, muxer."""
     spec = SPECS[audio_format]
-    args = ["-c:a", spec.codec, "-ar", str(spec.sample_rate), "-ac", str(channels)]
+    rate = output_rate(spec, input_rate)
+    args = ["-c:a", spec.codec, "-ar", str(rate), "-ac", str(channels)]
     if bitrate is not None:
         args += ["-b:a", bitrate]
     if audio_format is AudioFormat.MP3:

@@ -204,9 +204,11 @@ def _encode(
         ]
     job = MasterJob(
         pcm=programme.pcm_path,
-        frame_rate=FRAME_RATE,
+        frame_rate=programme.rate,
         channels=options.channels,
-        codec_arguments=codec_arguments(audio_format, bitrate, options.channels),
+        codec_arguments=codec_arguments(
+            audio_format, bitrate, options.channels, programme.rate
+        ),
         maps=maps,
         extra_inputs=inputs,
         music=options.music,
