@@ -188,7 +188,7 @@ def _run(
     )
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
-    fingerprint = _fingerprint(eligible, target_s, preset)
+    fingerprint = _fingerprint(eligible, target_s, preset, language)
     existing = next((e for e in episodes if e.date == date.isoformat()), None)
     notes: list[str] = []
     if plan.estimate_s < target_s * (1 - TOLERANCE):
@@ -370,8 +370,10 @@ def _keys(used: list[Candidate]) -> list[str]:
     return [key for c in used for key in (c.key, *c.also_keys)]
 
 
-def _fingerprint(eligible: list[Candidate], target_s: float, preset: object) -> str:
-    """Same stories, length and voice as last time: the episode is already right."""
+def _fingerprint(
+    eligible: list[Candidate], target_s: float, preset: object, language: str
+) -> str:
+    """Same stories, length, voice and language as last time: the episode is already right."""
     from briefing.tts import VoicePreset
 
     assert isinstance(preset, VoicePreset)
@@ -383,6 +385,7 @@ def _fingerprint(eligible: list[Candidate], target_s: float, preset: object) -> 
         "preset": preset.name,
         "engine": preset.engine,
         "settings": asdict(preset.settings),
+        "language": language,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 

@@ -100,10 +100,13 @@ def voice_story(
 ) -> StoryVoicing:
     """Voice the story's own segments (headline, sentences) into the shared cache."""
     from briefing.script import compose_script
+    from briefing.script.presenter import episode_language
 
     if isinstance(summary, StoryFailure):
         return StoryVoicing(failure=summary)
-    segments = [s for s in compose_script([summary], date).segments if s.kind in _STORY_KINDS]
+    # composed as an episode in the story's own language would be: its presenter's lines
+    script = compose_script([summary], date, language=episode_language([summary.article.language]))
+    segments = [s for s in script.segments if s.kind in _STORY_KINDS]
     voiced = hits = 0
     try:
         with tempfile.TemporaryDirectory(prefix="briefing-story-") as workdir:
@@ -140,6 +143,7 @@ def render(
 
     from briefing.audio import AudioOptions, assemble_for, render_briefing
     from briefing.script import compose_script
+    from briefing.script.presenter import episode_language
 
     failures: list[StoryFailure] = []
     usable: list[Summary] = []
@@ -164,7 +168,8 @@ def render(
         )
     try:
         clock = fixed_clock(moment) if moment is not None else None
-        script = compose_script(usable, date, clock=clock)
+        language = episode_language(s.article.language for s in usable)
+        script = compose_script(usable, date, language=language, clock=clock)
         fresh = hits = 0
         with tempfile.TemporaryDirectory(prefix="briefing-render-") as workdir:
             voiced: list[VoicedSegment] = []
