@@ -6,6 +6,10 @@ and dates are said in that language's words. The voices are the ones chosen for 
 by benchmarks/languages.py: Kokoro ff_siwis, ef_dora, if_sara and pf_dora; SVOX Pico de-DE for
 German, which Kokoro does not speak (briefing's `nanotts` engine, or py-nanotts itself until
 that engine is there). Whisper base is tests/recogniser.py, via tests/fixtures/whisper_base.py.
+
+Measured when written: de 1 word error in 21 ("Rheins" heard as "Reins"), fr 4 in 36 ("deux
+mille cinq cents logements neufs" heard as "2005 sans logement neuf", "Rhône" as "rône"), es 0
+in 24, it 2 in 21, pt 0 in 26. The same voices on real news sentences: benchmarks/languages.py.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ SENTENCES = {
     "de": "Die Stadt Köln hat am 3. Oktober beschlossen, bis 2030 rund 2.500 neue Wohnungen "
           "in der Nähe des Rheins zu bauen.",
     "fr": "Le conseil municipal de Lyon a approuvé mardi un plan de 2 500 logements neufs près "
-          "du Rhône, qui seront livrés avant 2030.",
+          "du Rhône, qui seront livrés avant 2030 et dont un tiers sera réservé aux familles "
+          "modestes.",
     "es": "El ayuntamiento de Sevilla aprobó el martes un plan para construir 2.500 viviendas "
           "nuevas junto al río antes de 2030.",
     "it": "Il consiglio comunale di Torino ha approvato martedì un piano per costruire 2.500 "
