@@ -45,6 +45,10 @@ _DOMAIN_NAME = re.compile(
 )
 """A domain used as a name: any country code ("nachrichten.at", "wien.ORF.at") or common
 generic ending."""
+_FEED_LABEL = re.compile(
+    r"(?i)[\s-]+(?:rss|atom)\s*[\d.]*(?:[\s-]*feed)?$"
+)
+"""A feed's label after a name ("RSS2-Feed", "Atom feed"): a feed's title, not the outlet's."""
 _NAME_SEPARATOR = re.compile(r"\s+[|–—·»•>:]\s+|\s+-{1,2}\s+|\s*\|\s*|:\s+")
 TEMPLATE_NAMES = frozenset(
     (  # noqa: SIM905 (a word list reads better as text)
@@ -128,6 +132,7 @@ def outlet_name(raw: str) -> str | None:
     text = re.sub(
         r"\s*\((?:www\.)?[\w.-]+\.[a-z]{2,}\)$", "", text
     )  # "Deutsche Welle (www.dw.com)"
+    text = _FEED_LABEL.sub("", text)  # "tagesschau.de RSS2-Feed": the feed's title, not a name
     if not text:
         return None
     text = _NAME_SEPARATOR.split(text, maxsplit=1)[0].strip(" ,")
