@@ -16,7 +16,7 @@ from shared_corpus import REPO, shared_path
 CORPUS_TESTS = [
     "tests/ingest/test_real_pages.py",  # real_pages, read by a module-scoped fixture
     "tests/summarise/test_seed_article.py",  # seeds, through `seed_article`
-    "tests/hardening/test_ingest_guard.py::test_english_news_is_never_refused",  # eval
+    "tests/hardening/test_ingest_guard.py::test_english_news_is_always_english",  # eval
 ]
 
 
