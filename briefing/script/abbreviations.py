@@ -40,7 +40,8 @@ _DOTTED_WORDS = re.compile(
 )
 _VERSUS = re.compile(r"(?<=[A-Za-z]) v\.? (?=[A-Z])")
 _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Za-z]\.){2,})")
-_INITIAL = re.compile(r"\b([B-HJ-Z])\.(?=\s+[A-Z][a-z])")
+_INITIAL = re.compile(r"(?<!\b[A-Z] )\b([B-HJ-Z])\.(?=\s+[A-Z][a-z])")
+"""A middle initial ("John F. Kennedy"), not the last of spelled letters ("B B C. Then")."""
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 
 
