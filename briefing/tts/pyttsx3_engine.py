@@ -190,10 +190,28 @@ def choose_voice(voices: list[Voice], settings: VoiceSettings) -> str | None:
         )
     language = settings.language.lower().replace("_", "-")
     for candidate in (language, language.split("-")[0]):
-        for voice_id, _, languages in voices:
-            if candidate in (lang.lower().replace("_", "-") for lang in languages):
-                return voice_id
+        matching = [
+            (index, voice_id, [lang.lower().replace("_", "-") for lang in languages])
+            for index, (voice_id, _, languages) in enumerate(voices)
+        ]
+        ranked = sorted(
+            (_rank(voice_id, langs, candidate), index, voice_id)
+            for index, voice_id, langs in matching
+            if candidate in langs
+        )
+        if ranked:
+            return ranked[0][2]
     return None
+
+
+def _rank(voice_id: str, languages: list[str], candidate: str) -> tuple[bool, bool]:
+    """How well a voice fits a bare language, smaller first: a voice that needs MBROLA's own
+    data (`mb/…`, rarely installed) last, and the language's home voice ("fr" → fr-fr, not
+    fr-be, which espeak-ng lists first; "en" → gmw/en, not en-029) before a regional one."""
+    home = languages[0] in (candidate, f"{candidate}-{candidate}") or (
+        voice_id.rsplit("/", 1)[-1].lower() == candidate  # espeak-ng's gmw/en, roa/fr
+    )
+    return (voice_id.startswith("mb/"), not home)
 
 
 def _join_wavs(parts: list[Path], out_path: Path) -> None:
