@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from dependencies import missing_dependency
 
 from briefing.errors import BriefingError
 from briefing.tts import VoiceSettings, engine_names, get_engine, unavailable_reason, voice_one
@@ -58,26 +59,16 @@ def listening() -> Iterator[ModuleType]:
     yield module
 
 
-def ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def missing(reason: str) -> None:
-    """Skip on a developer's machine without the engine; in CI every engine must be there."""
-    if ci():
-        pytest.fail(f"{reason}; CI installs every engine (./install.sh --dev)", pytrace=False)
-    pytest.skip(reason)
-
 
 def kokoro_installed(request: pytest.FixtureRequest) -> None:
     """The natural voice in this test's home (tests/fixtures/kokoro.py), asked for only by the
     kokoro case so that the others do not install it."""
     if "kokoro" not in engine_names():
-        missing("kokoro engine not registered")
+        missing_dependency("kokoro engine not registered")
     try:
         request.getfixturevalue("kokoro_home")
     except (pytest.FixtureLookupError, BriefingError) as error:
-        missing(f"kokoro model not installed ({error})")
+        missing_dependency(f"kokoro model not installed ({error})")
 
 
 @pytest.mark.real
@@ -95,7 +86,7 @@ def test_whisper_hears_what_the_engine_was_given(
     try:
         reason = unavailable_reason(engine, settings)
         if reason:
-            missing(f"{name} cannot run here: {reason}")
+            missing_dependency(f"{name} cannot run here: {reason}")
         wav = tmp_path / f"{name}.wav"
         voice_one(PASSAGE, wav, engine, settings)
     finally:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 import recogniser
+from dependencies import missing_dependency
 from recogniser import (
     MODEL_SHA256,
     PARTS,
@@ -71,27 +72,17 @@ PASSAGES = {
 """Two sentences of plain news each, with a date, a year, thousands, a decimal and a percent."""
 
 
-def ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def missing(reason: str) -> None:
-    """Skip on a developer's machine without the voice; in CI every voice must be there."""
-    if ci():
-        pytest.fail(f"{reason}; CI installs every engine (./install.sh --dev)", pytrace=False)
-    pytest.skip(reason)
-
 
 def voice_as_shipped(code: str, text: str, wav: Path, request: pytest.FixtureRequest) -> str:
     """`text` said by the language's shipped preset's own voice (no fallback); its name."""
     preset = load_preset(code)
     if preset.engine not in engine_names():
-        missing(f"{preset.engine} engine not registered")
+        missing_dependency(f"{preset.engine} engine not registered")
     if preset.engine == "kokoro":
         try:
             request.getfixturevalue("kokoro_home")
         except (pytest.FixtureLookupError, BriefingError) as error:
-            missing(f"kokoro model not installed ({error})")
+            missing_dependency(f"kokoro model not installed ({error})")
     engine = get_engine(preset.engine)
     set_threads = getattr(engine, "set_threads", None)
     if callable(set_threads):
@@ -99,7 +90,7 @@ def voice_as_shipped(code: str, text: str, wav: Path, request: pytest.FixtureReq
     try:
         reason = unavailable_reason(engine, preset.settings)
         if reason:
-            missing(f"{preset.engine} cannot run here: {reason}")
+            missing_dependency(f"{preset.engine} cannot run here: {reason}")
         engine.synthesize(text, wav, preset.settings)
     finally:
         engine.close()
@@ -190,7 +181,7 @@ def test_whisper_base_wheels_are_the_ones_uv_lock_pins() -> None:
         try:
             installed = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
-            missing(f"{dist} is not installed")
+            missing_dependency(f"{dist} is not installed")
         assert installed == pinned[dist], f"{dist} {installed} here, uv.lock pins {pinned[dist]}"
 
 
@@ -198,7 +189,7 @@ def test_the_model_is_joined_once_and_joined_again_when_damaged(tmp_path: Path) 
     try:
         folder = model_folder(tmp_path)
     except RecogniserMissing as error:
-        missing(str(error))
+        missing_dependency(str(error))
     model = folder / "model.bin"
     assert folder.name == f"whisper-base-{MODEL_SHA256[:12]}"
     assert sorted(p.name for p in folder.iterdir()) == [
