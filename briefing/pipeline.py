@@ -132,21 +132,13 @@ def _voiceable(
     articles: list[Article], can_voice: Callable[[str], bool]
 ) -> tuple[list[Article], list[StoryFailure]]:
     """The articles a voice here can read, and a failure for each of the others."""
-    from briefing.tts.languages import language_name
+    from briefing.tts.languages import left_out
 
     kept = [a for a in articles if can_voice(a.language)]
-    left_out = [
-        StoryFailure(
-            a.origin or (a.title or "a story"),
-            f"{a.origin or a.title}: written in {language_name(a.language)}, which no voice here "
-            "speaks; it was left out (`briefing voices` lists the languages there are voices for).",
-        )
-        for a in articles
-        if not can_voice(a.language)
-    ]
-    if not kept and left_out:
-        raise InputError(left_out[0].reason)
-    return kept, left_out
+    failures = [left_out(a) for a in articles if not can_voice(a.language)]
+    if not kept and failures:
+        raise InputError(failures[0].reason)
+    return kept, failures
 
 
 def default_output_path(date: dt.date, folder: Path | None = None) -> Path:
@@ -302,13 +294,15 @@ def make_briefing(
 def _voices_for(preset: VoicePreset, script: Script) -> UsablePreset:
     """`preset` made usable here for every language `script` is said in, with a note for each
     language only a basic voice (espeak-ng) speaks."""
-    from briefing.tts.languages import is_basic, language_name
+    from briefing.languages import described_language
+    from briefing.tts.languages import is_basic
     from briefing.tts.usable import UsablePreset, usable_here
 
     languages = tuple(dict.fromkeys(segment.language for segment in script.segments))
     usable = usable_here(preset, languages)
     basic = [
-        f"{language_name(code)} is read by espeak-ng, a basic voice: understandable, not natural"
+        f"{described_language(code)} is read by espeak-ng, a basic voice: understandable, "
+        "not natural"
         for code in languages
         if is_basic(code, usable.preset)
     ]

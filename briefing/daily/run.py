@@ -236,15 +236,10 @@ def _unvoiced(
     candidates: list[Candidate], preset: VoicePreset
 ) -> list[tuple[Candidate, StoryFailure]]:
     """The candidates in a language no voice here speaks, each with its one-line failure."""
-    from briefing.tts.languages import can_voice, language_name
+    from briefing.tts.languages import can_voice, left_out
 
-    return [
-        (c, StoryFailure(c.article.origin, f"{c.article.origin}: written in "
-                         f"{language_name(c.article.language)}, which no voice here speaks; "
-                         "it was left out."))
-        for c in candidates
-        if not can_voice(c.article.language, preset)
-    ]
+    speakable = [can_voice(c.article.language, preset) for c in candidates]
+    return [(c, left_out(c.article)) for c, ok in zip(candidates, speakable, strict=True) if not ok]
 
 
 def _finish(

@@ -106,9 +106,9 @@ def _choose(sample: _Sample, declared: str | None) -> str | None:
 
 
 def _known(code: str) -> bool:
-    from briefing.ingest.supported import english_name
+    from briefing.languages import language_name
 
-    return code == ENGLISH or english_name(code) is not None
+    return code == ENGLISH or language_name(code) is not None
 
 
 @dataclass

@@ -9,10 +9,8 @@ words by the spaces between them (a Japanese paragraph is one 200-letter "word")
 
 from __future__ import annotations
 
-from functools import cache
-
 from briefing.errors import UnsupportedLanguageError
-from briefing.languages import ENGLISH, language_code
+from briefing.languages import ENGLISH, language_code, language_name
 
 OWN_RULES = frozenset({ENGLISH, "de", "fr", "es", "it", "pt"})
 WITHOUT_SPACES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo", "yue", "wuu"})
@@ -39,19 +37,10 @@ def refuse_unsupported(locale: str | None, origin: str, detected: bool = True) -
     code = language_code(locale)
     if is_supported(code):
         return
-    name = english_name(code) or f"the language {code!r}"
+    name = language_name(code) or f"the language {code!r}"
     how = "looks like" if detected else "is marked as"
     raise UnsupportedLanguageError(
         f"{origin}: {how} {name}; briefing reads English, German, French, Spanish, Italian "
         "and Portuguese (and more basically the languages num2words knows), so give it a "
         "story in one of those."
     )
-
-
-@cache
-def english_name(code: str) -> str | None:
-    """ "ja" → "Japanese", from Babel's CLDR data; None for a code CLDR does not know.
-    (`briefing.script.lang.names` says the same, but importing it loads every normaliser.)"""
-    from babel import Locale
-
-    return Locale("en").languages.get(code.lower())

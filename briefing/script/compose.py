@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from briefing.clock import Clock, resolve
-from briefing.languages import ENGLISH, language_code
+from briefing.languages import ENGLISH, language_code, language_name
 from briefing.models import Script, ScriptSegment, SegmentKind, Summary
 from briefing.script.normalize import normalize
 from briefing.script.presenter import require_presenter_language
-from briefing.script.spoken_dates import day_and_month, language_name, presenter_date, weekday_name
+from briefing.script.spoken_dates import day_and_month, presenter_date, weekday_name
 from briefing.script.templates import ScriptTemplates
 
 PAUSE_AFTER_INTRO_MS = 700
@@ -158,7 +158,7 @@ def _headline_sentence(summary: Summary, headline: str, templates: ScriptTemplat
 
 def _introduction(summary: Summary, story_language: str, templates: ScriptTemplates) -> str:
     """The presenter's line before a story in another language: its outlet and language."""
-    named = language_name(story_language, templates.language)
+    named = language_name(story_language, templates.language) or story_language
     source = summary.article.source_name
     if source and source.strip():
         return templates.in_language_with_source.format(

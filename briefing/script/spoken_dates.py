@@ -51,10 +51,4 @@ def day_and_month(date: dt.date, language: str) -> str:
     return format_date(date, pattern, locale=language)
 
 
-def language_name(code: str, in_language: str) -> str:
-    """`code`'s name in `in_language` ("fr" in "de" → "Französisch"), the code when CLDR
-    has no name for it."""
-    return Locale.parse(in_language).languages.get(code) or code
-
-
 _PRESENTER_DATES: dict[str, Callable[[dt.date], str]] = {ENGLISH: spoken_date}

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from briefing.errors import BriefingError, UnsupportedLanguageError
-from briefing.languages import language_code
-from briefing.models import ScriptSegment
+from briefing.languages import described_language, language_code
+from briefing.models import Article, ScriptSegment, StoryFailure
 from briefing.tts.base import VoiceSettings
 from briefing.tts.presets import PartVoice, VoicePreset, load_preset
 from briefing.tts.verify import segment_label
@@ -73,7 +73,7 @@ def chain_for_segment(preset: VoicePreset, segment: ScriptSegment) -> tuple[Part
     if code in espeak_languages():
         return (basic_voice(preset, code),)
     raise NoVoiceError(
-        f"no voice speaks {language_name(code)}, the language of {segment_label(segment.text)}"
+        f"no voice speaks {described_language(code)}, the language of {segment_label(segment.text)}"
         "; leave that story out (`can_voice` says which), or choose a language briefing "
         "speaks: `briefing voices` lists them."
     )
@@ -93,6 +93,16 @@ def can_voice(language: str, preset: VoicePreset | None = None) -> bool:
     if preset is not None and code == preset_language(preset):
         return True
     return code in SHIPPED or code in espeak_languages()
+
+
+def left_out(article: Article) -> StoryFailure:
+    """The one-line failure of a story whose language no voice here speaks (`can_voice`)."""
+    origin = article.origin or article.title or "a story"
+    return StoryFailure(
+        origin,
+        f"{origin}: written in {described_language(article.language)}, which no voice here "
+        "speaks; it was left out (`briefing voices` lists the languages there are voices for).",
+    )
 
 
 def is_basic(language: str, preset: VoicePreset | None = None) -> bool:
@@ -130,12 +140,3 @@ def espeak_languages() -> frozenset[str]:
     return frozenset(language_code(lang) for voice in voices for lang in voice.languages)
 
 
-def language_name(code: str) -> str:
-    """ "ja" → "Japanese (ja)", from Babel's locale data; the code alone if it knows none."""
-    try:
-        from babel import Locale
-
-        name = Locale("en").languages.get(code)
-    except ImportError:
-        name = None
-    return f"{name} ({code})" if name else f"the language {code!r}"

@@ -102,7 +102,8 @@ def language_lines() -> list[str]:
     """Per language briefing ships a voice for: its code and name, the preset, the voices it
     tries in order, and what speaks here if its own cannot; then the basic voice for the rest.
     """
-    from briefing.tts.languages import SHIPPED, espeak_languages, language_name, shipped_preset
+    from briefing.languages import language_name
+    from briefing.tts.languages import SHIPPED, espeak_languages, shipped_preset
 
     lines: list[str] = []
     for code in sorted(SHIPPED):
@@ -111,7 +112,7 @@ def language_lines() -> list[str]:
         chain = " → ".join(_voice_name(part) for part in preset.chain_for(SegmentKind.BODY))
         status = preset_status(preset)
         here = "" if status.usable else f" (here: {status.fallback or 'none'}; {status.why_not})"
-        name = language_name(code).split(" (")[0]
+        name = language_name(code) or code
         lines.append(f"  {code:<3} {name:<11} {preset.name:<8} {preset.settings.language:<6} "
                      f"{chain}{here}")
     others = len(espeak_languages() - set(SHIPPED))

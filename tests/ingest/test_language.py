@@ -11,7 +11,7 @@ import pytest
 
 from briefing.ingest.language import LISTS, _stoplist, detect_language, normalise_locale
 from briefing.ingest.language import story_locale as locale_of
-from briefing.ingest.supported import english_name
+from briefing.languages import language_name
 
 ENGLISH = (
     "The council approved the new bridge on Monday, and work will start in the spring. "
@@ -73,7 +73,7 @@ def test_each_list_is_named_by_the_code_of_its_language() -> None:
     """ "Norwegian_Bokmal" is nb: CLDR's English name for each code is the list's name."""
     for lists in LISTS.values():
         for name, code in lists.items():
-            said = unicodedata.normalize("NFKD", english_name(code) or "")
+            said = unicodedata.normalize("NFKD", language_name(code) or "")
             plain = "".join(c for c in said if not unicodedata.combining(c))
             assert plain.replace(" ", "_") == name, (name, code, said)
 

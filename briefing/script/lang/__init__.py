@@ -11,14 +11,13 @@ from __future__ import annotations
 from functools import cache
 
 from briefing.errors import UnsupportedLanguageError
-from briefing.languages import language_code
+from briefing.languages import language_code, language_name
 from briefing.script.lang.base import Language
 from briefing.script.lang.basic import BasicLanguage, num2words_code
 from briefing.script.lang.de import German
 from briefing.script.lang.es import Spanish
 from briefing.script.lang.fr import French
 from briefing.script.lang.it import Italian
-from briefing.script.lang.names import english_name
 from briefing.script.lang.pt import Portuguese
 
 LANGUAGES: dict[str, type[Language]] = {
@@ -38,7 +37,7 @@ def normalizer_for(locale: str) -> Language:
         return LANGUAGES[code](locale)
     if num2words_code(locale):
         return BasicLanguage(locale)
-    name = english_name(code)
+    name = language_name(code)
     said = f"{name} ({code})" if name else f"the language {code!r}"
     raise UnsupportedLanguageError(
         f"cannot say numbers in {said}: briefing speaks English, German, French, Spanish, "

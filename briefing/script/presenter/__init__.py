@@ -14,8 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from briefing.errors import UnsupportedLanguageError
-from briefing.languages import ENGLISH, language_code
-from briefing.script.lang.names import english_name
+from briefing.languages import ENGLISH, language_code, language_name
 
 
 @cache
@@ -32,9 +31,9 @@ def require_presenter_language(language: str) -> str:
     code = language_code(language)
     if code in presenter_languages():
         return code
-    name = english_name(code)
+    name = language_name(code)
     said = f"{name} ({code})" if name else repr(language)
-    known = ", ".join(f"{english_name(c)} ({c})" for c in presenter_languages())
+    known = ", ".join(f"{language_name(c)} ({c})" for c in presenter_languages())
     raise UnsupportedLanguageError(
         f"no presenter lines in {said}: an episode can be in {known}; give --lang one of those."
     )

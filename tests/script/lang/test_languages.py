@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.errors import InputError, UnsupportedLanguageError
+from briefing.languages import language_name
 from briefing.script.lang import language_code, normalizer_for
-from briefing.script.lang.names import english_name
 from briefing.script.normalize import normalize
 
 MISREAD = re.compile(r"[0-9$£€¥%&/#@+<>\[\]{}()*_~^|\\\"“”‘’«»…•°º]")
@@ -86,7 +86,7 @@ def test_a_language_num2words_does_not_know_is_refused_by_name(code: str, name: 
     ):
         normalize("12", code)
     assert issubclass(UnsupportedLanguageError, InputError)
-    assert english_name(code) == name
+    assert language_name(code) == name
 
 
 def test_an_unknown_code_is_refused_too() -> None:
