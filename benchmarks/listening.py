@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,9 @@ from typing import Any
 
 import numpy as np
 from num2words import num2words
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the recogniser's
+from recogniser import WordErrors, errors_between  # noqa: E402  word errors, shared
 
 SAMPLE_RATE = 16_000
 DNSMOS_WINDOW_S = 9.01
@@ -173,43 +177,9 @@ def spoken_words(text: str) -> list[str]:
     return words.split()
 
 
-@dataclass(frozen=True)
-class WordErrors:
-    """Errors of a transcript against its reference, in words."""
-
-    reference_words: int
-    substitutions: int
-    deletions: int
-    insertions: int
-
-    @property
-    def errors(self) -> int:
-        return self.substitutions + self.deletions + self.insertions
-
-    @property
-    def wer(self) -> float:
-        return self.errors / max(1, self.reference_words)
-
-    def __add__(self, other: WordErrors) -> WordErrors:
-        return WordErrors(
-            self.reference_words + other.reference_words,
-            self.substitutions + other.substitutions,
-            self.deletions + other.deletions,
-            self.insertions + other.insertions,
-        )
-
-
 def word_errors(reference: str, hypothesis: str) -> WordErrors:
     """How `hypothesis` (what was heard) differs from `reference` (what was said), in words."""
-    import jiwer
-
-    ref, hyp = " ".join(spoken_words(reference)), " ".join(spoken_words(hypothesis))
-    if not ref:
-        return WordErrors(0, 0, 0, len(hyp.split()))
-    if not hyp:
-        return WordErrors(len(ref.split()), 0, len(ref.split()), 0)
-    out = jiwer.process_words(ref, hyp)
-    return WordErrors(len(ref.split()), out.substitutions, out.deletions, out.insertions)
+    return errors_between(spoken_words(reference), spoken_words(hypothesis))
 
 
 # --- naturalness --------------------------------------------------------------------------

@@ -249,9 +249,13 @@ NO_ERRORS = WordErrors(0, 0, 0, 0)
 
 def word_errors(reference: str, heard: str, language: str) -> WordErrors:
     """How `heard` differs from `reference` (what was said), in words of `language`."""
+    return errors_between(spoken_words(reference, language), spoken_words(heard, language))
+
+
+def errors_between(ref: list[str], hyp: list[str]) -> WordErrors:
+    """The word errors of `hyp` against `ref`, both already in one normal form (jiwer)."""
     import jiwer
 
-    ref, hyp = spoken_words(reference, language), spoken_words(heard, language)
     if not ref:
         return WordErrors(0, 0, 0, len(hyp))
     if not hyp:
