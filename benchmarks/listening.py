@@ -34,21 +34,11 @@ import numpy as np
 from num2words import num2words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the recogniser's
-from recogniser import WordErrors, errors_between  # noqa: E402  word errors, shared
+from recogniser import WordErrors, errors_between, load_audio  # noqa: E402, F401  shared
 
 SAMPLE_RATE = 16_000
 DNSMOS_WINDOW_S = 9.01
 """The length of audio DNSMOS scores at once (speechmos.dnsmos.INPUT_LENGTH)."""
-
-
-def load_audio(path: Path) -> np.ndarray:
-    """Any audio file (MP3, WAV, …) as 16 kHz mono float32 in [-1, 1], decoded by ffmpeg."""
-    decoded = subprocess.run(
-        ["ffmpeg", "-v", "error", "-nostdin", "-i", str(path), "-ac", "1",
-         "-ar", str(SAMPLE_RATE), "-f", "f32le", "-"],
-        check=True, capture_output=True,
-    ).stdout
-    return np.frombuffer(decoded, dtype=np.float32).copy()
 
 
 def whisper_model_path() -> Path:
