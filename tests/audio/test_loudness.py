@@ -97,7 +97,7 @@ def test_limiter_estimate_is_close_to_what_alimiter_does(speech: Path, gain_db: 
     limit = -3.0
     profile = measure_pcm(speech, 22050)
     estimate = profile.integrated_lufs(gain_db, limit)
-    measured = ffmpeg_lufs(speech, 22050, _limited(gain_db, limit))
+    measured = ffmpeg_lufs(speech, 22050, _limited(gain_db, limit, 22050))
     assert estimate == pytest.approx(measured, abs=0.25)
     unlimited = profile.integrated_lufs(gain_db)
     assert estimate < unlimited  # the limiter did take something at these gains
@@ -107,10 +107,29 @@ def test_gain_for_lands_on_target_through_the_limiter(speech: Path) -> None:
     profile = measure_pcm(speech, 22050)
     gain = profile.gain_for(-16.0, -3.0)
     assert gain > -16.0 - profile.integrated_lufs()  # more than the plain difference
-    assert ffmpeg_lufs(speech, 22050, _limited(gain, -3.0)) == pytest.approx(-16.0, abs=0.3)
+    assert ffmpeg_lufs(speech, 22050, _limited(gain, -3.0, 22050)) == pytest.approx(-16.0, abs=0.3)
     assert math.isfinite(profile.sample_peak_dbfs)
 
 
 def test_a_rate_that_is_not_whole_frames_is_refused() -> None:
     with pytest.raises(ValueError, match="whole number of frames"):
         LoudnessMeter(11025 + 1)
+
+
+def test_the_limiter_holds_true_peaks_not_just_samples(tmp_path: Path) -> None:
+    """A tone at a quarter of the rate, sampled 45° off its crests: every sample is 3 dB
+    below the wave's true peak. A limiter on samples lets that through; this one must not."""
+    rate = 24000
+    t = np.arange(rate * 3)
+    tone = (0.5 * 32767 * np.sin(2 * np.pi * t / 4 + np.pi / 4)).astype("<i2")
+    raw = tmp_path / "tone.s16"
+    raw.write_bytes(tone.tobytes())
+    limit_dbfs = -6.0
+    result = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(rate), "-ac", "1",
+         "-i", str(raw), "-af", f"{_limited(6.0, limit_dbfs, rate)},ebur128=peak=true",
+         "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )
+    true_peak = parse_ebur128(result.stderr).true_peak_dbtp
+    assert true_peak is not None and true_peak <= limit_dbfs + 0.3, true_peak
