@@ -10,7 +10,8 @@ file by default, a fixed sample), `--sentences` sentences each:
 2. `make_briefing` then makes the episode (MP3, mastered, as `briefing make` does) from that
    cache, so the audio scored is exactly what a listener gets;
 3. naturalness: DNSMOS P.835 (speechmos) OVRL and SIG, on the episode at 16 kHz mono,
-   peak-normalised, averaged over consecutive 9.01-second windows;
+   peak-normalised, scored as `speechmos.dnsmos.run` scores a whole clip (9.01-second
+   windows every second, averaged);
 4. intelligibility: Whisper tiny.en (faster-whisper, CPU int8, offline) transcribes the
    episode, one segment at a time (cut in the middle of the pauses between them, from the
    episode's timeline); WER against the script the engines were given, both sides in one
