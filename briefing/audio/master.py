@@ -9,12 +9,13 @@ limiter runs at four times the programme's rate, so the peaks it holds are the t
 (inter-sample) peaks, a little below the ceiling to leave room for the lossy encoder. The
 output sample rate is always set explicitly. Nothing is written but the final file.
 
-Why −20 LUFS for mono and not the −19 often quoted: speech's loudest moments sit about 18–20
-dB above its integrated loudness (espeak-ng and Kokoro alike), so with a −1.5 dBTP ceiling
-every dB of loudness past about −21 LUFS is taken from the peaks by the limiter. Measured on
-whole Kokoro episodes of BBC news (`benchmarks/voice_quality.py`), DNSMOS OVRL loses about
-0.015 per dB so taken: 3.47 unlimited, 3.42–3.43 at −20, 3.40–3.41 at −19. −20 LUFS is inside
-the AES range for streamed and downloaded programmes (−16 to −20) and 1 dB from −19.
+Why −18 LUFS for stereo and −21 LUFS for mono (the same perceived level: ffmpeg spreads mono
+at −3 dB a side), the AES's recommendation for podcasts (TD1008, 2021), rather than the louder
+−16 / −19 also quoted: speech's loudest moments sit 18–20 dB above its integrated loudness
+(espeak-ng and Kokoro alike), so with a −1.5 dBTP ceiling every dB past about −21 LUFS is
+taken off the peaks by the limiter. On whole Kokoro episodes of BBC news (15 stories in three
+episodes, `benchmarks/voice_quality.py`'s scoring), DNSMOS OVRL averaged 3.43 at −21 LUFS,
+3.40 at −20 and 3.38 at −19 with the old sample-peak limiter; 3.46 unlimited.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from briefing.audio.loudness import LoudnessProfile, measure_pcm
 from briefing.audio.parallel_mp3 import Cut, concat_list, encode_parts, part_count, plan_cuts
 from briefing.errors import AudioError
 
-MONO_LUFS = -20.0
-STEREO_LUFS = -17.0
+MONO_LUFS = -21.0
+STEREO_LUFS = -18.0
 TRUE_PEAK_DBTP = -1.5
 ENCODE_HEADROOM_DB = 1.0
 """Lossy encoders overshoot the true peak of their input; master this much below the limit."""
@@ -64,8 +65,8 @@ class LoudnessTarget:
 
     @classmethod
     def for_channels(cls, channels: int) -> LoudnessTarget:
-        """−17 LUFS for stereo, −20 LUFS for mono (the same perceived level: ffmpeg spreads
-        mono at −3 dB a side); see the module's docstring for why not a dB louder."""
+        """−18 LUFS for stereo, −21 LUFS for mono (the same perceived level); see the
+        module's docstring for why not louder."""
         return cls(STEREO_LUFS if channels >= 2 else MONO_LUFS)
 
 

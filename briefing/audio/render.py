@@ -44,7 +44,7 @@ class AudioOptions:
     bitrate: str | None = None
     """e.g. "64k"; None: the format's default (mp3/m4a 64k mono, opus 32k)."""
     channels: int = 1
-    """1 (mastered to −20 LUFS) or 2 (−17 LUFS)."""
+    """1 (mastered to −21 LUFS) or 2 (−18 LUFS)."""
     pauses: PausePlan | None = field(default_factory=PausePlan)
     """Silences by segment type; None keeps each script segment's own `pause_after_ms`."""
     chime: bool = False
