@@ -171,6 +171,15 @@ def make(
             show_default=False,
         ),
     ] = None,
+    loudness: Annotated[
+        float | None,
+        typer.Option(
+            "--loudness",
+            help="Integrated loudness in LUFS, -30 to -10. Default: -21 (mono), the AES's "
+            "podcast level; -19 is louder, with the peaks limited harder.",
+            show_default=False,
+        ),
+    ] = None,
     chime: Annotated[
         bool, typer.Option("--chime/--no-chime", help="A short chime between stories.")
     ] = False,
@@ -222,6 +231,7 @@ def make(
         audio = AudioOptions(
             format=audio_format,
             bitrate=bitrate,
+            loudness=loudness,
             chime=chime,
             music=music,
             cover=cover,

@@ -146,6 +146,17 @@ def test_make_starts_the_engines_first_and_closes_them_however_it_ends(
     assert engines.instances("start") and engines.instances("close") == engines.instances("start")
 
 
+def test_make_refuses_a_loudness_no_podcast_uses(
+    tmp_path: Path, starting_voice: str, seed_article: Path
+) -> None:
+    out = tmp_path / "o.mp3"
+    result = runner.invoke(app, ["make", str(seed_article), "-o", str(out), "--voice",
+                                 starting_voice, "--loudness", "0"])
+    assert result.exit_code == 2
+    assert result.output.startswith("briefing: error: loudness 0 LUFS is outside -30 to -10")
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()
+
+
 def test_a_real_process_exits_with_the_errors_code_and_one_line(tmp_path: Path) -> None:
     """`main` freezes the garbage collector on the way out; the exit code still gets through."""
     import subprocess

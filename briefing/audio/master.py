@@ -64,10 +64,20 @@ class LoudnessTarget:
     true_peak_dbtp: float = TRUE_PEAK_DBTP
 
     @classmethod
-    def for_channels(cls, channels: int) -> LoudnessTarget:
+    def for_channels(cls, channels: int, loudness_lufs: float | None = None) -> LoudnessTarget:
         """−18 LUFS for stereo, −21 LUFS for mono (the same perceived level); see the
-        module's docstring for why not louder."""
+        module's docstring for why not louder. `loudness_lufs`, when given, is the listener's
+        own choice and wins."""
+        if loudness_lufs is not None:
+            return cls(loudness_lufs)
         return cls(STEREO_LUFS if channels >= 2 else MONO_LUFS)
+
+
+def mastering_settings() -> dict[str, float]:
+    """The numbers mastering works to, for cache keys: change one, and no finished episode
+    mastered to the old ones is reused."""
+    return {"mono_lufs": MONO_LUFS, "stereo_lufs": STEREO_LUFS, "true_peak_dbtp": TRUE_PEAK_DBTP,
+            "headroom_db": ENCODE_HEADROOM_DB, "oversampling": LIMITER_OVERSAMPLING}
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,8 @@ class MasterJob:
     extra_inputs: Sequence[str] = ()
     """ffmpeg input options after the programme and the music (metadata, cover)."""
     music: Path | None = None
+    loudness_lufs: float | None = None
+    """Integrated loudness to master to; None: the podcast norm for `channels`."""
 
     @property
     def output_arguments(self) -> list[str]:
@@ -136,7 +148,7 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
     With a music bed the mix is measured by ffmpeg through the gain and limiter first, since
     the ducked bed is ffmpeg's own work.
     """
-    target = LoudnessTarget.for_channels(job.channels)
+    target = LoudnessTarget.for_channels(job.channels, job.loudness_lufs)
     limit = target.true_peak_dbtp - ENCODE_HEADROOM_DB
     profile = measure_pcm(job.pcm, job.frame_rate)
     speech_lufs = profile.integrated_lufs()

@@ -34,6 +34,10 @@ from briefing.audio.transcripts import cues_for, to_srt, to_webvtt
 from briefing.errors import InputError
 from briefing.models import Script, VoicedSegment
 
+LOUDNESS_RANGE = (-30.0, -10.0)
+"""Integrated loudness a listener may ask for: from quieter than broadcast to louder than any
+streaming norm (past −10 the limiter would flatten speech)."""
+
 
 @dataclass(frozen=True)
 class AudioOptions:
@@ -45,6 +49,8 @@ class AudioOptions:
     """e.g. "64k"; None: the format's default (mp3/m4a 64k mono, opus 32k)."""
     channels: int = 1
     """1 (mastered to −21 LUFS) or 2 (−18 LUFS)."""
+    loudness: float | None = None
+    """Integrated loudness in LUFS, −30 to −10; None: the norm for `channels` above."""
     pauses: PausePlan | None = field(default_factory=PausePlan)
     """Silences by segment type; None keeps each script segment's own `pause_after_ms`."""
     chime: bool = False
@@ -108,6 +114,12 @@ def check_options(output: Path, options: AudioOptions) -> AudioFormat:
     ffmpeg_binary()
     if options.channels not in (1, 2):
         raise InputError(f"channels must be 1 or 2, not {options.channels}.")
+    low, high = LOUDNESS_RANGE
+    if options.loudness is not None and not low <= options.loudness <= high:
+        raise InputError(
+            f"loudness {options.loudness:g} LUFS is outside {low:g} to {high:g}; podcasts are "
+            "mastered to about −21 (mono) or −18 (stereo), e.g. --loudness -19."
+        )
     bitrate_for(audio_format, options.bitrate, options.channels)
     if options.cover is not None:
         load_cover(options.cover)
@@ -212,6 +224,7 @@ def _encode(
         maps=maps,
         extra_inputs=inputs,
         music=options.music,
+        loudness_lufs=options.loudness,
     )
     return master_to_file(job, ffmpeg, out_path)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.audio.master import mastering_settings
 from briefing.errors import BriefingError
 from briefing.models import Script, ScriptSegment, TimedSegment
 
@@ -60,6 +61,7 @@ def episode_key(
         "preset": _plain(preset),
         "models": _model_files(preset),
         "audio": _plain(audio),
+        "mastering": mastering_settings(),
         "inputs": {name: _file_digest(getattr(audio, name)) for name in ("cover", "music")},
         "output": output.name,
     }

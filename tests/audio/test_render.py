@@ -247,3 +247,22 @@ def test_music_bed_is_heard_in_pauses_and_ducked_under_speech(
     assert under_speech < in_pause - 5.0, (in_pause, under_speech)  # ducked while speaking
     measured = probe.loudness(files.audio)
     assert abs(measured.integrated_lufs - (-21.0)) <= 1.0 and measured.true_peak_dbtp <= -1.5
+
+
+def test_a_chosen_loudness_is_the_target(tmp_path: Path, programme_for, probe) -> None:
+    options = AudioOptions(loudness=-16.0)
+    programme, script = programme_for(options)
+    files = render_briefing(programme, script, tmp_path / "loud.mp3", options)
+    measured = probe.loudness(files.audio)
+    assert abs(measured.integrated_lufs - (-16.0)) <= 1.0, measured
+    assert measured.true_peak_dbtp <= -1.5, measured
+
+
+def test_a_loudness_out_of_range_is_refused_before_any_work(tmp_path: Path, programme_for) -> None:
+    from briefing.errors import InputError
+
+    options = AudioOptions(loudness=-5.0)
+    programme, script = programme_for(AudioOptions())
+    with pytest.raises(InputError, match=r"loudness -5 LUFS is outside -30 to -10"):
+        render_briefing(programme, script, tmp_path / "loud.mp3", options)
+    assert not (tmp_path / "loud.mp3").exists()
