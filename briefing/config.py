@@ -112,6 +112,9 @@ class DailyConfig:
     language: str | None = None
     """The episode's language ("de"): its presenter's lines; None: the language most of the
     day's stories are in. Each story is read in its own language either way."""
+    loudness: float | None = None
+    """The episode's integrated loudness in LUFS (−30 to −10, as `make --loudness`); None:
+    the mastering norm, −21 LUFS mono."""
 
 
 # key → (accepted types, human name); one table per section
@@ -129,6 +132,7 @@ _TOP: dict[str, tuple[tuple[type, ...], str]] = {
     "publish": ((dict,), "a table"),
     "pronunciations": ((dict,), "a table of word = respelling"),
     "language": ((str,), 'a language code such as "de"'),
+    "loudness": ((int, float), "a number (LUFS)"),
 }
 _PUBLISH: dict[str, tuple[tuple[type, ...], str]] = {
     "to": ((str,), "a storage URL string"),
@@ -315,6 +319,9 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         line = lines.find(("script",))
         where = f" (the [script] table, line {line})" if line else ""
         raise ConfigError(f"{path}{where}: {error.message}") from None
+    loudness = data.get("loudness")
+    if loudness is not None:
+        loudness = _loudness(float(loudness), lambda problem: fail(("loudness",), problem))
     lexicon = parse_lexicon(data.get("pronunciations", {}), str(path))
     language = data.get("language")
     if language is not None:
@@ -334,7 +341,18 @@ def parse_config(data: dict[str, Any], text: str, path: Path) -> DailyConfig:
         publish=publish,
         lexicon=lexicon,
         language=language,
+        loudness=loudness,
     )
+
+
+def _loudness(value: float, fail: Any) -> float:
+    """A configured loudness, checked against the range `make --loudness` allows."""
+    from briefing.audio.render import LOUDNESS_RANGE  # only when set: the audio stack is heavy
+
+    low, high = LOUDNESS_RANGE
+    if not low <= value <= high:
+        raise fail(f"should be between {low:g} and {high:g} LUFS, e.g. -19")
+    return value
 
 
 def _episode_language(value: str, fail: Any) -> str:

@@ -113,6 +113,26 @@ def test_good_config(tmp_path: Path) -> None:
             "minutes (line 1) should be between 0.5 and 180",
         ),
         ("minutes = = 5", "not valid TOML"),
+        (
+            GOOD.replace("minutes = 5", 'loudness = "-19"'),
+            "loudness (line 1) should be a number (LUFS), not a string",
+        ),
+        (
+            GOOD.replace("minutes = 5", "loudness = true"),
+            "loudness (line 1) should be a number (LUFS), not a boolean",
+        ),
+        (
+            GOOD.replace("minutes = 5", "loudness = -9"),
+            "loudness (line 1) should be between -30 and -10 LUFS",
+        ),
+        (
+            GOOD.replace("minutes = 5", "loudness = -30.5"),
+            "loudness (line 1) should be between -30 and -10 LUFS",
+        ),
+        (
+            GOOD.replace("minutes = 5", "loudness = nan"),
+            "loudness (line 1) should be between -30 and -10 LUFS",
+        ),
     ],
 )
 def test_mistakes_name_the_key_and_line(tmp_path: Path, text: str, message: str) -> None:
@@ -121,6 +141,36 @@ def test_mistakes_name_the_key_and_line(tmp_path: Path, text: str, message: str)
         load_config(path)
     assert error.value.message.startswith(f"{path}: ")
     assert message in error.value.message
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("loudness = -19", -19.0), ("loudness = -10.0", -10.0), ("loudness = -30", -30.0), ("", None)],
+)
+def test_loudness_is_a_number_of_lufs(tmp_path: Path, line: str, value: float | None) -> None:
+    config = load_config(write(tmp_path, GOOD.replace("minutes = 5", line)))
+    assert config.loudness == value
+    assert config.loudness is None or isinstance(config.loudness, float)
+
+
+def test_loudness_range_is_the_one_make_allows(tmp_path: Path) -> None:
+    from briefing.audio.render import LOUDNESS_RANGE
+
+    low, high = LOUDNESS_RANGE
+    assert load_config(write(tmp_path, f"loudness = {low}\n" + GOOD)).loudness == low
+    assert load_config(write(tmp_path, f"loudness = {high}\n" + GOOD)).loudness == high
+    with pytest.raises(ConfigError):
+        load_config(write(tmp_path, f"loudness = {high + 0.1}\n" + GOOD))
+
+
+def test_a_bad_loudness_is_one_line_from_the_cli(isolated_home: Path) -> None:
+    config_file().write_text("loudness = -5\n" + GOOD, encoding="utf-8")
+    result = CliRunner().invoke(app, ["daily"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"briefing: error: {config_file()}: loudness (line 1) should be between -30 and -10 "
+        "LUFS, e.g. -19."
+    )
 
 
 def test_missing_config_tells_what_to_do(isolated_home: Path) -> None:

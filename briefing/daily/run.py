@@ -188,7 +188,7 @@ def _run(
     )
     used = list(eligible[: len(plan.script.stories)])
     episodes = load_episodes(output)
-    fingerprint = _fingerprint(eligible, target_s, preset, language)
+    fingerprint = _fingerprint(eligible, target_s, preset, language, config.loudness)
     existing = next((e for e in episodes if e.date == date.isoformat()), None)
     notes: list[str] = []
     if plan.estimate_s < target_s * (1 - TOLERANCE):
@@ -334,6 +334,7 @@ def _audio_options(config: DailyConfig, date: dt.date, language: str) -> AudioOp
         title=default_title(date, language),
         artist=config.podcast.author,
         album=config.podcast.title,
+        loudness=config.loudness,
     )
 
 
@@ -366,9 +367,14 @@ def _keys(used: list[Candidate]) -> list[str]:
 
 
 def _fingerprint(
-    eligible: list[Candidate], target_s: float, preset: object, language: str
+    eligible: list[Candidate],
+    target_s: float,
+    preset: object,
+    language: str,
+    loudness: float | None,
 ) -> str:
-    """Same stories, length, voice and language as last time: the episode is already right."""
+    """Same stories, length, voice, language and loudness as last time: the episode is already
+    right. An unset loudness adds nothing, so episodes made before the setting stay valid."""
     from briefing.tts import VoicePreset
 
     assert isinstance(preset, VoicePreset)
@@ -382,6 +388,8 @@ def _fingerprint(
         "settings": asdict(preset.settings),
         "language": language,
     }
+    if loudness is not None:
+        payload["loudness"] = float(loudness)
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
