@@ -17,7 +17,6 @@ from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.audio.master import mastering_settings
 from briefing.errors import BriefingError
 from briefing.models import Script, ScriptSegment, TimedSegment
 
@@ -43,6 +42,7 @@ def episode_key(
     script: Script, preset: Any, audio: AudioOptions, output: Path, version: str
 ) -> str:
     """The hex digest naming the files `render_briefing` makes for these inputs."""
+    from briefing.audio.master import mastering_settings  # here: checking the cache needs no numpy
     stories = [
         {
             "headline": s.headline,
