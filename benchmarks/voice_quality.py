@@ -229,8 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"One episode per preset from {len(stories)} stories of {args.data.name} "
           f"({', '.join(setup['stories'])}), {args.sentences} sentences each, made by "
           f"make_briefing (MP3). DNSMOS P.835 on 16 kHz mono, peak-normalised, 9.01 s windows "
-          f"averaged; WER of Whisper tiny.en (int8, CPU; segment by segment) against the script "
-          f"voiced; synthesis "
+          f"every second averaged (speechmos.dnsmos.run); WER of Whisper tiny.en (int8, CPU; "
+          f"segment by segment) against the script voiced; synthesis "
           f"× real time: voice_script on {args.workers} cores, engine start-up included, "
           f"÷ seconds of speech. {os.cpu_count()} CPUs; {setup['seconds']} s in all.\n")
     print(table(rows, baseline))
