@@ -64,12 +64,9 @@ class LoudnessTarget:
     true_peak_dbtp: float = TRUE_PEAK_DBTP
 
     @classmethod
-    def for_channels(cls, channels: int, loudness_lufs: float | None = None) -> LoudnessTarget:
+    def for_channels(cls, channels: int) -> LoudnessTarget:
         """−18 LUFS for stereo, −21 LUFS for mono (the same perceived level); see the
-        module's docstring for why not louder. `loudness_lufs`, when given, is the listener's
-        own choice and wins."""
-        if loudness_lufs is not None:
-            return cls(loudness_lufs)
+        module's docstring for why not louder."""
         return cls(STEREO_LUFS if channels >= 2 else MONO_LUFS)
 
 
@@ -148,7 +145,8 @@ def master_to_file(job: MasterJob, ffmpeg: str, out_path: Path) -> MasterResult:
     With a music bed the mix is measured by ffmpeg through the gain and limiter first, since
     the ducked bed is ffmpeg's own work.
     """
-    target = LoudnessTarget.for_channels(job.channels, job.loudness_lufs)
+    target = (LoudnessTarget(job.loudness_lufs) if job.loudness_lufs is not None
+              else LoudnessTarget.for_channels(job.channels))
     limit = target.true_peak_dbtp - ENCODE_HEADROOM_DB
     profile = measure_pcm(job.pcm, job.frame_rate)
     speech_lufs = profile.integrated_lufs()

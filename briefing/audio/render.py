@@ -118,7 +118,7 @@ def check_options(output: Path, options: AudioOptions) -> AudioFormat:
     if options.loudness is not None and not low <= options.loudness <= high:
         raise InputError(
             f"loudness {options.loudness:g} LUFS is outside {low:g} to {high:g}; podcasts are "
-            "mastered to about −21 (mono) or −18 (stereo), e.g. --loudness -19."
+            "mastered to about -21 (mono) or -18 (stereo), e.g. --loudness -19."
         )
     bitrate_for(audio_format, options.bitrate, options.channels)
     if options.cover is not None:
